@@ -15,6 +15,7 @@ platform's documented rules, and errors carry the platform's own error codes::
 Parse a document back into the same objects with :func:`parse`.
 """
 
+from ._element import Element
 from ._values import UrlResolver, use_url_resolver
 from .errors import CPaaSError, InboundXMLError, Problem
 from .parse import check, parse
@@ -24,7 +25,6 @@ from .verbs import (
     Conference,
     Connect,
     Dial,
-    Element,
     Gather,
     GetSpeech,
     Hangup,

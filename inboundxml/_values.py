@@ -50,7 +50,7 @@ def use_url_resolver(resolver: UrlResolver) -> Iterator[None]:
         _resolver.reset(token)
 
 
-class Invalid(Exception):
+class Invalid(Exception):  # noqa: N818  (internal signal, never escapes)
     """A value that an attribute or element text does not allow (internal)."""
 
 
@@ -215,7 +215,7 @@ def coercer(attr: Attr) -> Callable[[object], object]:
             try:
                 number = _as_int(value)
             except Invalid:
-                raise Invalid(f"got {_show(value)}; expected True, False or an integer >= 1")
+                number = 0
             if number < 1:
                 raise Invalid(f"got {_show(value)}; expected True, False or an integer >= 1")
             return number

@@ -12,11 +12,7 @@ import threading
 
 from lxml import etree
 
-from ._values import Invalid, coercer
-from .errors import InboundXMLError, Problem
-from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
-from .verbs import (
-    CLASSES,
+from ._element import (
     Element,
     attr_problem,
     canonical_text,
@@ -24,6 +20,10 @@ from .verbs import (
     make,
     text_problem,
 )
+from ._values import Invalid, coercer
+from .errors import InboundXMLError, Problem
+from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
+from .verbs import CLASSES
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "check", "parse"]
 
@@ -103,10 +103,14 @@ def check(
     return _read(source, max_bytes, max_depth)[1]
 
 
-def _read(source: str | bytes, max_bytes: int, max_depth: int) -> tuple[Element | None, list[Problem]]:
+def _read(
+    source: str | bytes, max_bytes: int, max_depth: int
+) -> tuple[Element | None, list[Problem]]:
     data = _to_bytes(source)
     if len(data) > max_bytes:
-        return None, [Problem(12100, "", f"document is {len(data)} bytes; the limit is {max_bytes}")]
+        return None, [
+            Problem(12100, "", f"document is {len(data)} bytes; the limit is {max_bytes}")
+        ]
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         line = data[: data.find(b"<!")].count(b"\n") + 1
         return None, [Problem(12100, "", "DTDs and entity declarations are not allowed", line)]
@@ -119,8 +123,8 @@ def _read(source: str | bytes, max_bytes: int, max_depth: int) -> tuple[Element 
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg or exc)
         code = 11102 if any(m in message for m in _ENTITY_ERRORS) else 12100
-        line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
-        return None, [Problem(code, "", f"not well-formed XML: {message}", line)]
+        at = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
+        return None, [Problem(code, "", f"not well-formed XML: {message}", at)]
     except (ValueError, TypeError, LookupError) as exc:  # encoding trouble inside lxml
         return None, [Problem(12100, "", f"cannot read the document: {exc}")]
     walker = _Walker(max_depth)
@@ -179,7 +183,8 @@ class _Walker:
         self, node: etree._Element, spec: ElementSpec, path: str, parent: str | None
     ) -> dict[str, object]:
         attrs: dict[str, object] = {}
-        for name, raw in node.attrib.items():
+        for key, raw in node.attrib.items():
+            name = key if isinstance(key, str) else key.decode()
             found = _COERCERS.get((spec.tag, name))
             if found is None:
                 allowed = ", ".join(a.xml for a in spec.attrs) or "none"
@@ -242,7 +247,9 @@ class _Walker:
         if spec.text is TextKind.NONE or len(node):
             if content.strip():
                 what = "has no text content" if spec.text is TextKind.NONE else "mixes text and"
-                detail = "" if spec.text is TextKind.NONE else " child elements; use one or the other"
+                detail = (
+                    "" if spec.text is TextKind.NONE else " child elements; use one or the other"
+                )
                 self.add(12200, path, f"{spec.tag} {what}{detail}: {content.strip()[:40]!r}", node)
             if spec.content_required and not len(node):
                 self._empty(node, spec, path)

@@ -1,0 +1,83 @@
+"""Command line: ``python -m inboundxml validate|fmt|generate``.
+
+``validate FILE...`` prints ``FILE:LINE: CODE message`` for every problem and exits 1 when there
+is any (0 when every file is valid); ``fmt FILE`` prints the canonical form of a document;
+``generate`` rewrites the files derived from the element table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._generate import write_all
+from .errors import InboundXMLError
+from .parse import check, parse
+
+__all__ = ["main"]
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _validate(files: Sequence[str]) -> int:
+    status = 0
+    for name in files:
+        try:
+            problems = check(_read(name))
+        except OSError as exc:
+            print(f"{name}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            status = 2 if status == 0 else status
+            continue
+        for problem in problems:
+            line = problem.line if problem.line is not None else 0
+            where = f" {problem.path}:" if problem.path else ""
+            print(f"{name}:{line}: {problem.code}{where} {problem.message}")
+        if problems:
+            status = 1
+    return status
+
+
+def _fmt(name: str, compact: bool) -> int:
+    try:
+        doc = parse(_read(name))
+    except OSError as exc:
+        print(f"{name}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except InboundXMLError as exc:
+        for problem in exc.problems:
+            print(f"{name}:{problem.line or 0}: {problem.code} {problem.message}", file=sys.stderr)
+        return 1
+    sys.stdout.write(doc.to_xml(pretty=not compact) + ("\n" if compact else ""))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m inboundxml", description="Validate and format InboundXML documents."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="report every problem of documents")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="documents ('-' for stdin)")
+    fmt = commands.add_parser("fmt", help="print the canonical form of a document")
+    fmt.add_argument("file", metavar="FILE", help="the document ('-' for stdin)")
+    fmt.add_argument("--compact", action="store_true", help="one line, no indentation")
+    commands.add_parser("generate", help="rewrite the schema, stub and reference from the table")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.files)
+    if args.command == "fmt":
+        return _fmt(args.file, args.compact)
+    for path in write_all():
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Files derived from the element table: the typing stub, the schema and the reference.
+
+``python -m inboundxml generate`` rewrites them; tests fail when a committed copy differs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._values import lexicon
+from .schema import xsd
+from .spec import ELEMENTS, PARENTS, Attr, ElementSpec, Kind, TextKind
+
+__all__ = ["OUTPUTS", "reference", "stub", "write_all"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _literal(values: list[str] | list[int]) -> str:
+    return "Literal[" + ", ".join(repr(v) for v in values) + "]"
+
+
+def _param_type(attr: Attr) -> str:
+    if attr.kind is Kind.URL:
+        return "str | Callable[..., Any]"
+    if attr.kind is Kind.METHOD:
+        return "Method"
+    if attr.kind is Kind.BOOL:
+        return "bool"
+    if attr.kind is Kind.INT:
+        return _literal([int(v) for v in attr.values]) if attr.values else "int"
+    if attr.kind is Kind.ENUM:
+        return _literal(list(lexicon(attr)))
+    if attr.kind is Kind.BOOL_OR_INT:
+        return "bool | int"
+    return "str"
+
+
+def _value_type(attr: Attr) -> str:
+    if attr.kind is Kind.URL:
+        return "str"
+    if attr.kind is Kind.METHOD:
+        return "Literal['GET', 'POST']"
+    if attr.kind is Kind.ENUM:
+        return _literal(list(attr.values))
+    return _param_type(attr)
+
+
+_STUB_HEAD = '''"""Typed signatures of the verb classes (generated from inboundxml/spec.py)."""
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from ._element import Element
+
+Method = Literal["GET", "POST", "get", "post"]
+
+CLASSES: dict[str, type[Element]]
+'''
+
+
+def _stub_class(spec: ElementSpec) -> list[str]:
+    params = ["self"]
+    children = " | ".join(spec.children)
+    if spec.text is not TextKind.NONE and spec.children:
+        params.append(f"*content: str | {children}")
+    elif spec.text is not TextKind.NONE:
+        params += ["text: str" if spec.text_required else "text: str | None = None", "/"]
+        if spec.attrs:
+            params.append("*")
+    elif spec.children:
+        params.append(f"*children: {children}")
+    elif spec.attrs:
+        params.append("*")
+    for attr in spec.attrs:
+        kind = _param_type(attr)
+        params.append(f"{attr.py}: {kind}" if attr.required else f"{attr.py}: {kind} | None = None")
+    lines = ["", "", f"class {spec.tag}(Element):", f'    """{spec.doc}"""', ""]
+    lines += ["    def __init__(", *(f"        {p}," for p in params), "    ) -> None: ..."]
+    for attr in spec.attrs:
+        lines += [
+            "    @property",
+            f"    def {attr.py}(self) -> {_value_type(attr)} | None:",
+            f'        """{attr.doc}"""',
+        ]
+    return lines
+
+
+def stub() -> str:
+    """The text of ``inboundxml/verbs.pyi``."""
+    lines = [_STUB_HEAD.rstrip("\n")]
+    for spec in ELEMENTS.values():
+        lines += _stub_class(spec)
+    return "\n".join(lines) + "\n"
+
+
+def _allowed(attr: Attr) -> str:
+    if attr.kind is Kind.ENUM:
+        text = ", ".join(f"`{v}`" for v in attr.values[:12])
+        if len(attr.values) > 12:
+            text += f", ... ({len(attr.values)} values)"
+        if attr.aliases:
+            text += "; also " + ", ".join(f"`{a}`" for a in list(attr.aliases)[:6])
+        return text
+    if attr.kind is Kind.INT:
+        if attr.values:
+            return ", ".join(f"`{v}`" for v in attr.values)
+        low = "" if attr.minimum is None else f"{attr.minimum}"
+        high = "" if attr.maximum is None else f"{attr.maximum}"
+        return f"integer {low}..{high}".rstrip(".") if low or high else "integer"
+    return {
+        Kind.URL: "URL (at most 200 characters) or a handler",
+        Kind.METHOD: "`GET`, `POST`",
+        Kind.BOOL: "`true`, `false`",
+        Kind.STRING: "text",
+        Kind.KEY: "one of `0`-`9`, `#`, `*`",
+        Kind.DIGITS: "`0`-`9`, `#`, `*`, `w`",
+        Kind.PATTERNS: "comma-separated `0`-`9`, `#`, `*` patterns",
+        Kind.BOOL_OR_INT: "`true`, `false` or integer >= 1",
+    }[attr.kind]
+
+
+def reference() -> str:
+    """The text of ``docs/reference.md``, the element reference."""
+    out = [
+        "# InboundXML element reference",
+        "",
+        "Generated from `inboundxml/spec.py` by `python -m inboundxml generate`; do not edit.",
+        "Keywords are the Python names; the markup names are in the second column.",
+    ]
+    for spec in ELEMENTS.values():
+        out += ["", f"## `{spec.tag}`", "", spec.doc, ""]
+        parents = ", ".join(PARENTS[spec.tag]) or "(root)"
+        out.append(f"- Parents: {parents}")
+        if spec.children:
+            out.append(f"- Children: {', '.join(spec.children)} (otherwise {spec.child_code})")
+        if spec.text is not TextKind.NONE:
+            need = "required" if spec.text_required else "optional"
+            out.append(f"- Text: {spec.text.value}, {need} (missing or unusable: {spec.text_code})")
+        if spec.then:
+            out.append(f"- After it: {spec.then}")
+        out += ["", "```python", spec.example, "```"]
+        if spec.attrs:
+            out += [
+                "",
+                "| keyword | attribute | allowed | default | error |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            for a in spec.attrs:
+                default = a.default or ("required" if a.required else "")
+                out.append(f"| `{a.py}` | `{a.xml}` | {_allowed(a)} | {default} | {a.code} |")
+    return "\n".join(out) + "\n"
+
+
+OUTPUTS = {
+    "inboundxml/verbs.pyi": stub,
+    "schema/inboundxml.xsd": xsd,
+    "docs/reference.md": reference,
+}
+"""Each generated file (relative to the project root) and the function writing its text."""
+
+
+def write_all(root: Path = _ROOT) -> list[Path]:
+    """Rewrite every generated file under ``root``; return the paths that changed."""
+    changed = []
+    for relative, make in OUTPUTS.items():
+        path = root / relative
+        text = make()
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
