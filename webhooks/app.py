@@ -1,0 +1,391 @@
+"""The ASGI application: routes webhook requests to handlers and answers with InboundXML.
+
+A request goes through one pure pipeline: parameters (query string + form body, body wins) ->
+typed event -> handler -> :class:`inboundxml.Response` -> bytes. Webhook routes are served on a
+thin raw-ASGI path (no ``request.form()``); every other path, and the lifespan, go to an inner
+Starlette application, so extra Starlette routes (health checks, pages) can sit beside the
+webhooks.
+
+Failures never reach the caller as a 500 page or a traceback: malformed requests get a 4xx with a
+one-line reason; a failing handler, an invalid document or a wrong return value gets the
+configured safe document (default: an apology and a hang-up), and the traceback is logged with
+the CallSid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import logging
+import re
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from typing import Any, Final, Literal
+
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
+from starlette.types import Receive, Scope, Send
+
+from inboundxml import Hangup, InboundXMLError, Response, Say, use_url_resolver
+from webhooks.errors import (
+    BadRequest,
+    ConfigurationError,
+    MethodNotAllowed,
+    UnsupportedMediaType,
+)
+from webhooks.events import ClientProtocol, Event
+from webhooks.forms import (
+    DEFAULT_MAX_BODY_SIZE,
+    FORM_CONTENT_TYPE,
+    media_type,
+    parse_json_object,
+    parse_urlencoded,
+    read_body,
+)
+from webhooks.routing import Route, Router
+from webhooks.security import Security
+from webhooks.sessions import MemoryStore, SessionStore
+
+__all__ = ["DEFAULT_FALLBACK", "App"]
+
+logger = logging.getLogger("webhooks")
+
+DEFAULT_FALLBACK: Final = Response(
+    Say("We are sorry, an application error has occurred. Goodbye."), Hangup()
+)
+_XML_HEADERS: Final = [(b"content-type", b"application/xml")]
+_TEXT_HEADERS: Final = [(b"content-type", b"text/plain; charset=utf-8")]
+_EXTRA_HEADERS: Final[dict[int, list[tuple[bytes, bytes]]]] = {
+    401: [(b"www-authenticate", b'Basic realm="webhooks", charset="UTF-8"')],
+    405: [(b"allow", b"GET, POST")],
+}
+_HOST_RE: Final = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
+
+
+class _RequestContext:
+    """Per-request binding given to events and to the markup's URL resolver."""
+
+    __slots__ = ("_app", "_scope", "client")
+
+    def __init__(self, app: App, scope: Scope) -> None:
+        self._app = app
+        self._scope = scope
+        self.client: ClientProtocol | None = app.client
+
+    def resolve(self, handler: Callable[..., Any]) -> str:
+        base = self._app._public_base(self._scope) or ""
+        root: str = self._scope.get("root_path", "")
+        return base + root + self._app.url_path_for(handler)
+
+
+class App(Router):
+    """A webhook application: decorate handlers, serve it with any ASGI server.
+
+    Args:
+        client: A REST client (``webhooks.rest.Client``/``AsyncClient``) for live-call control
+            from handlers (``event.interrupt(...)``, ``event.hangup()``).
+        session_store: Where ``event.session`` lives (default: a :class:`MemoryStore`).
+        public_url: The app's public base URL (``https://ivr.example.com``); handler URLs in
+            documents are then absolute.
+        token: A secret every webhook URL must carry (see :mod:`webhooks.security`).
+        token_in: ``"path"`` (``/<token>/voice``) or ``"query"`` (``/voice?token=...``).
+        token_param: Query parameter name for ``token_in="query"``.
+        account_sid: Reject requests whose ``AccountSid`` differs (403).
+        basic_auth: ``(username, password)`` required as HTTP basic credentials (401).
+        trusted_proxies: Peer addresses/networks (or ``"*"``) whose ``X-Forwarded-Proto`` and
+            ``X-Forwarded-Host`` give the public URL (TLS terminators, load balancers).
+        max_body_size: Largest accepted body in bytes (413 beyond; default 64 KiB).
+        handler_budget: Seconds after which a handler is logged as slow (warning).
+        fallback: The document a caller gets when a voice handler fails.
+        sms_fallback: The answer when an SMS/MMS handler fails (default: no reply).
+        routes: Extra Starlette routes served beside the webhooks.
+
+    Raises:
+        ConfigurationError: On inconsistent settings or an invalid fallback document.
+
+    Example:
+        >>> app = App()
+        >>> @app.voice("/voice")
+        ... async def incoming(call: VoiceEvent) -> Response:
+        ...     return Response(Say("Hello"), Hangup())
+    """
+
+    def __init__(
+        self,
+        *,
+        client: ClientProtocol | None = None,
+        session_store: SessionStore | None = None,
+        public_url: str | None = None,
+        token: str | None = None,
+        token_in: Literal["path", "query"] = "path",  # noqa: S107 - not a secret
+        token_param: str = "token",  # noqa: S107 - not a secret
+        account_sid: str | None = None,
+        basic_auth: tuple[str, str] | None = None,
+        trusted_proxies: Iterable[str] | str = (),
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        handler_budget: float = 1.0,
+        fallback: Response | None = None,
+        sms_fallback: Response | None = None,
+        routes: Sequence[BaseRoute] = (),
+    ) -> None:
+        super().__init__()
+        if public_url is not None and not re.match(r"https?://[^/?#]+(/[^?#]*)?$", public_url):
+            raise ConfigurationError(f"public_url must be an http(s) base URL: {public_url!r}")
+        if max_body_size <= 0 or handler_budget <= 0:
+            raise ConfigurationError("max_body_size and handler_budget must be positive")
+        self.client = client
+        self.sessions: SessionStore = session_store if session_store is not None else MemoryStore()
+        self.security = Security.build(
+            token=token,
+            token_in=token_in,
+            token_param=token_param,
+            account_sid=account_sid,
+            basic_auth=basic_auth,
+            trusted_proxies=trusted_proxies,
+        )
+        self.public_url = public_url.rstrip("/") if public_url else None
+        self.max_body_size = max_body_size
+        self.handler_budget = handler_budget
+        try:
+            self._fallback = (fallback or DEFAULT_FALLBACK).to_bytes()
+            self._sms_fallback = (sms_fallback or Response()).to_bytes()
+        except InboundXMLError as exc:
+            raise ConfigurationError(f"invalid fallback document: {exc}") from exc
+        self._table: dict[str, Route] | None = None
+        self._paths: dict[Any, str] = {}
+        self._starlette = Starlette(routes=list(routes), lifespan=self._lifespan)
+
+    def __repr__(self) -> str:
+        return f"App(routes={len(list(self.iter_routes()))}, security={self.security!r})"
+
+    @property
+    def routes(self) -> list[Route]:
+        """Every webhook route, with full paths."""
+        return list(self.iter_routes())
+
+    def _start(self) -> dict[str, Route]:
+        """Close registration and build the path table (first request or lifespan startup)."""
+        if self._table is None:
+            table: dict[str, Route] = {}
+            paths: dict[Any, str] = {}
+            for route in self.iter_routes():
+                if route.path in table:
+                    raise ConfigurationError(f"path {route.path!r} is registered twice")
+                table[route.path] = route
+                paths.setdefault(route.handler, route.path)
+            self._close()
+            self._paths = paths
+            self._table = table
+        return self._table
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, _: Starlette) -> AsyncIterator[None]:
+        self._start()
+        try:
+            yield
+        finally:
+            await self.sessions.aclose()
+
+    def url_path_for(self, handler: Callable[..., Any]) -> str:
+        """Return the path (with the URL token, if any) at which ``handler`` is served.
+
+        Args:
+            handler: A function registered on this app or on an included router.
+
+        Raises:
+            ConfigurationError: If ``handler`` is not registered.
+        """
+        path = self._paths.get(handler) if self._table is not None else None
+        if path is None:
+            path = next((r.path for r in self.iter_routes() if r.handler is handler), None)
+        if path is None:
+            name = getattr(handler, "__qualname__", repr(handler))
+            raise ConfigurationError(f"{name} is not registered as a route of this app")
+        prefix, query = self.security.url_token()
+        return prefix + path + query
+
+    def _public_base(self, scope: Scope) -> str | None:
+        """The public ``scheme://host`` of this request, if known (configured or via proxies)."""
+        if self.public_url is not None:
+            return self.public_url
+        if not self.security.trusts(scope.get("client")):
+            return None
+        headers = dict(scope["headers"])
+        proto = headers.get(b"x-forwarded-proto", scope["scheme"].encode()).decode("latin-1")
+        host = headers.get(b"x-forwarded-host", headers.get(b"host", b"")).decode("latin-1")
+        proto = proto.rsplit(",", 1)[-1].strip().lower()
+        host = host.rsplit(",", 1)[-1].strip()
+        if proto not in ("http", "https") or not _HOST_RE.fullmatch(host):
+            return None
+        return f"{proto}://{host}"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve one ASGI connection (HTTP webhooks here; everything else through Starlette)."""
+        if scope["type"] == "http":
+            table = self._table or self._start()
+            path: str = scope["path"]
+            root: str = scope.get("root_path", "")
+            if root and path.startswith(root):
+                path = path[len(root) :] or "/"
+            if self.security.token is not None and self.security.in_path:
+                stripped = self.security.strip_path_token(path)
+                route = table.get(stripped) if stripped is not None else None
+                if stripped is None and (
+                    path in table or f"/{path[1:].partition('/')[2]}" in table
+                ):
+                    await _send(send, 403, b"missing or wrong URL token", _TEXT_HEADERS)
+                    return
+            else:
+                route = table.get(path)
+            if route is not None:
+                await self._dispatch(route, scope, receive, send)
+                return
+        await self._starlette(scope, receive, send)
+
+    async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            event = await self._read_event(route, scope, receive)
+        except BadRequest as exc:
+            logger.info("rejected %s %s: %d %s", scope["method"], route.path, exc.status_code, exc)
+            headers = _TEXT_HEADERS + _EXTRA_HEADERS.get(exc.status_code, [])
+            await _send(send, exc.status_code, exc.reason.encode(), headers)
+            return
+        status, body = await self.handle(route, event, _RequestContext(self, scope))
+        await _send(send, status, body, _XML_HEADERS)
+
+    async def _read_event(self, route: Route, scope: Scope, receive: Receive) -> Event:
+        method = scope["method"]
+        if method != "POST" and method != "GET":
+            raise MethodNotAllowed(f"method {method} not allowed; the platform uses GET or POST")
+        content_type = content_length = authorization = None
+        for name, value in scope["headers"]:
+            if name == b"content-type":
+                content_type = value
+            elif name == b"content-length":
+                content_length = value
+            elif name == b"authorization":
+                authorization = value
+        security = self.security
+        security.check_authorization(authorization)
+        query = scope["query_string"]
+        params = parse_urlencoded(query) if query else {}
+        security.check_query_token(params)
+        if method == "POST":
+            body = await read_body(receive, self.max_body_size, content_length)
+            if body:
+                mime = media_type(content_type)
+                if mime == FORM_CONTENT_TYPE:
+                    parse_urlencoded(body, params)
+                elif mime == "application/json" and route.kind.json:
+                    parse_json_object(body, params)
+                else:
+                    raise UnsupportedMediaType(
+                        f"body must be {FORM_CONTENT_TYPE}, got {mime or 'no Content-Type'}"
+                    )
+        security.check_account(params)
+        return route.kind.event.from_params(params)
+
+    async def handle(
+        self, route: Route, event: Event, context: _RequestContext | None = None
+    ) -> tuple[int, bytes]:
+        """Run ``route``'s handler for ``event`` and return the HTTP status and body to send.
+
+        This is the I/O-free core that the ASGI path, the simulator and tests share: it opens the
+        call's session, sets the URL resolver, runs the handler, and renders its answer. It never
+        raises for a handler's fault: those answers are the safe fallback document.
+
+        Args:
+            route: The matched route.
+            event: The event built from the request.
+            context: The request binding (a relative-URL binding when omitted).
+
+        Returns:
+            ``(200, document bytes)``, or ``(204, b"")`` for a notification answered ``None``.
+        """
+        if context is None:
+            context = _RequestContext(self, {"type": "http", "headers": [], "root_path": ""})
+        private = event.__pydantic_private__
+        assert private is not None  # noqa: S101 - Event declares private attributes
+        private["_binding"] = context
+        call_sid = event.call_sid
+        fallback = self._sms_fallback if route.kind.messaging else self._fallback
+        try:
+            if call_sid:
+                result = await self._run_with_session(route, event, call_sid, context)
+            else:
+                private["_session"] = f"{type(event).__name__} has no CallSid, so no session"
+                result = await self._run(route, event, context)
+        except Exception:
+            logger.exception("handler %s failed (CallSid=%s)", route.name, call_sid)
+            return 200, fallback
+        if result is None:
+            if not route.kind.document:
+                return 204, b""
+            logger.error("handler %s returned None (CallSid=%s)", route.name, call_sid)
+            return 200, fallback
+        if isinstance(result, Response):
+            try:
+                return 200, result.to_bytes()
+            except InboundXMLError:
+                logger.exception(
+                    "handler %s returned an invalid document (CallSid=%s)", route.name, call_sid
+                )
+                return 200, fallback
+        logger.error(
+            "handler %s returned %s, not an inboundxml.Response (CallSid=%s)",
+            route.name,
+            type(result).__name__,
+            call_sid,
+        )
+        return 200, fallback
+
+    async def _run_with_session(
+        self, route: Route, event: Event, call_sid: str, context: _RequestContext
+    ) -> Any:
+        opened = self.sessions.open(call_sid)
+        session = await opened.__aenter__()
+        event.__pydantic_private__["_session"] = session  # type: ignore[index]
+        try:
+            result = await self._run(route, event, context)
+            if route.kind.name == "status" and getattr(event, "is_final", False):
+                opened.ended = True
+        except BaseException as exc:
+            await opened.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
+        try:
+            await opened.__aexit__(None, None, None)
+        except Exception:
+            logger.exception("session of CallSid=%s could not be stored", call_sid)
+        return result
+
+    async def _run(self, route: Route, event: Event, context: _RequestContext) -> Any:
+        with use_url_resolver(context.resolve):
+            started = time.perf_counter()
+            if route.is_async:
+                result = await route.handler(event)
+            else:
+                result = await anyio.to_thread.run_sync(route.handler, event)
+            if inspect.isawaitable(result):
+                result = await result
+            elapsed = time.perf_counter() - started
+        if elapsed > self.handler_budget:
+            logger.warning(
+                "handler %s took %.3f s, over its budget of %.3f s (CallSid=%s)",
+                route.name,
+                elapsed,
+                self.handler_budget,
+                event.call_sid,
+            )
+        return result
+
+
+async def _send(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*headers, (b"content-length", b"%d" % len(body))],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
