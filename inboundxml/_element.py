@@ -7,6 +7,7 @@ so that building and serializing a document costs little more than formatting a 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, NoReturn
 
@@ -358,7 +359,9 @@ def _init_source(spec: ElementSpec) -> str:
     else:
         params = ["self"] + (["*"] if spec.attrs else [])
     params += [f"{a.py}=None" for a in spec.attrs]
-    lines = [f"def __init__({', '.join(params)}):", "    a = {}", "    s = ''"]
+    params.append("**unknown")
+    lines = [f"def __init__({', '.join(params)}):"]
+    lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
     for i, attr in enumerate(spec.attrs):
         lines.append(f"    if {attr.py} is not None:")
         fast = _fast_check(attr)
@@ -441,6 +444,20 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         except Invalid as exc:
             raise InboundXMLError(text_problem(spec, exc)) from None
 
+    def unknown(given: dict[str, object]) -> NoReturn:
+        name = next(iter(given))
+        known = [a.py for a in attrs]
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        allowed = ", ".join(known) or "none"
+        raise InboundXMLError(
+            Problem(
+                12200,
+                f"{spec.tag}@{name}",
+                f"{spec.tag} has no attribute {name!r}{hint}; allowed: {allowed}",
+            )
+        )
+
     def bad(child: object) -> NoReturn:
         _fail_child(spec, child)
 
@@ -480,6 +497,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         "_Invalid": Invalid,
         "_fail": fail,
         "_missing": missing,
+        "_unknown": unknown,
         "_text": text,
         "_content": content,
         "_bad": bad,
