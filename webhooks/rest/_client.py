@@ -1,0 +1,266 @@
+"""``Client`` and ``AsyncClient``: thin I/O shells around :class:`~webhooks.rest._core.Core`.
+
+Both expose the same resource tree, built once by :class:`_Api`; the only code that differs is
+sending a request and sleeping between retries.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+import anyio
+import httpx
+
+from ._config import DEFAULT_TIMEOUT, Settings, TimeoutArg
+from ._core import Core, Op, Query
+from ._resource import Async, M, Sync
+from .accounts import AccountResource, Notifications, Usages
+from .applications import Agents, Applications
+from .calls import Calls
+from .conferences import Conferences
+from .lookups import Fraud, Lookups
+from .messages import MmsMessages, SmsMessages
+from .numbers import AllowedCountries, AvailableNumbers, ByocNumbers, IncomingNumbers
+from .paging import AsyncPageIterator, Page, PageIterator
+from .recordings import Recordings, Transcriptions
+from .retry import RetryEvent, RetryPolicy
+from .sip import Sip
+
+__all__ = ["AsyncClient", "Client"]
+
+T = TypeVar("T")
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+class _Api(Generic[M]):
+    """The resource tree and configuration shared by both clients."""
+
+    def __init__(
+        self,
+        account_sid: str | None,
+        auth_token: str | None,
+        *,
+        region: str | None,
+        base_url: str | None,
+        timeout: TimeoutArg,
+        retry: RetryPolicy | None,
+        on_retry: Callable[[RetryEvent], None] | None,
+    ) -> None:
+        settings = Settings.resolve(account_sid, auth_token, region=region, base_url=base_url)
+        self._core = Core(
+            settings, timeout=timeout, retry=retry or RetryPolicy(), on_retry=on_retry
+        )
+        self.account: AccountResource[M] = AccountResource(self)
+        self.usages: Usages[M] = Usages(self)
+        self.notifications: Notifications[M] = Notifications(self)
+        self.calls: Calls[M] = Calls(self)
+        self.sms: SmsMessages[M] = SmsMessages(self)
+        self.mms: MmsMessages[M] = MmsMessages(self)
+        self.conferences: Conferences[M] = Conferences(self)
+        self.applications: Applications[M] = Applications(self)
+        self.agents: Agents[M] = Agents(self)
+        self.sip: Sip[M] = Sip(self)
+        self.incoming_numbers: IncomingNumbers[M] = IncomingNumbers(self)
+        self.byoc_numbers: ByocNumbers[M] = ByocNumbers(self)
+        self.available_numbers: AvailableNumbers[M] = AvailableNumbers(self)
+        self.allowed_countries: AllowedCountries[M] = AllowedCountries(self)
+        self.recordings: Recordings[M] = Recordings(self)
+        self.transcriptions: Transcriptions[M] = Transcriptions(self)
+        self.lookups: Lookups[M] = Lookups(self)
+        self.fraud: Fraud[M] = Fraud(self)
+
+    def __repr__(self) -> str:
+        settings = self._core.settings
+        return (
+            f"{type(self).__name__}(account_sid={settings.account_sid!r}, "
+            f"base_url={settings.base_url!r})"
+        )
+
+    @property
+    def account_sid(self) -> str:
+        """The account the client acts for."""
+        return self._core.settings.account_sid
+
+    @property
+    def base_url(self) -> str:
+        """The API root, e.g. ``https://api-us.cpaas.avayacloud.com/v2``."""
+        return self._core.settings.base_url
+
+
+class Client(_Api[Sync]):
+    """The synchronous REST client; one connection pool per instance.
+
+    Args:
+        account_sid: The account SID; default ``CPAAS_ACCOUNT_SID``.
+        auth_token: The auth token; default ``CPAAS_AUTH_TOKEN``. It is never shown in reprs,
+            logs or exception messages.
+        region: ``us``, ``eu`` or ``sg``; default ``CPAAS_REGION``, else ``us``.
+        base_url: An explicit API root (wins over the region); default ``CPAAS_BASE_URL``.
+            Must be HTTPS unless the host is loopback.
+        timeout: The default timeout of every request (each call also takes ``timeout=``).
+        retry: The retry policy (see :mod:`webhooks.rest.retry`).
+        on_retry: Called with a :class:`RetryEvent` before each retry.
+        transport: An ``httpx`` transport, e.g. ``httpx.MockTransport`` in tests.
+
+    Raises:
+        UsageError: When credentials are missing or the base URL is refused.
+
+    Example::
+
+        with Client(region="eu") as client:
+            call = client.calls.create(from_="+3212345678", to="+3287654321", url="https://…")
+    """
+
+    def __init__(
+        self,
+        account_sid: str | None = None,
+        auth_token: str | None = None,
+        *,
+        region: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutArg = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            account_sid,
+            auth_token,
+            region=region,
+            base_url=base_url,
+            timeout=timeout,
+            retry=retry,
+            on_retry=on_retry,
+        )
+        self._http = httpx.Client(
+            timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
+        )
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def _run(self, op: Op[T]) -> T:
+        core, attempt = self._core, 1
+        request = core.request(op)
+        while True:
+            try:
+                response = self._http.send(request)
+            except httpx.TransportError as exc:
+                wait = core.retry_after_error(op, attempt, exc)
+                if wait is None:
+                    raise core.transport_error(op, exc) from exc
+            else:
+                if response.status_code < 300:
+                    return core.result(op, response)
+                wait = core.retry_after_status(op, attempt, response)
+                if wait is None:
+                    raise core.error(response)
+            time.sleep(wait)
+            attempt += 1
+
+    def _iterate(self, query: Query[T]) -> PageIterator[T]:
+        run: Callable[[Op[Page[T]]], Page[T]] = self._run
+        return PageIterator(run, query)
+
+
+class AsyncClient(_Api[Async]):
+    """The asynchronous REST client: the same resources, awaited; ``list()`` returns an async
+    iterator. One connection pool per instance; use ``async with`` or :meth:`aclose`.
+
+    Args:
+        account_sid: The account SID; default ``CPAAS_ACCOUNT_SID``.
+        auth_token: The auth token; default ``CPAAS_AUTH_TOKEN``.
+        region: ``us``, ``eu`` or ``sg``; default ``CPAAS_REGION``, else ``us``.
+        base_url: An explicit API root (wins over the region); default ``CPAAS_BASE_URL``.
+        timeout: The default timeout of every request (each call also takes ``timeout=``).
+        retry: The retry policy (see :mod:`webhooks.rest.retry`).
+        on_retry: Called with a :class:`RetryEvent` before each retry.
+        transport: An ``httpx`` async transport, e.g. ``httpx.ASGITransport(app)``.
+
+    Raises:
+        UsageError: When credentials are missing or the base URL is refused.
+
+    Example::
+
+        async with AsyncClient() as client:
+            async for call in client.calls.list(status="completed"):
+                print(call.sid)
+    """
+
+    def __init__(
+        self,
+        account_sid: str | None = None,
+        auth_token: str | None = None,
+        *,
+        region: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutArg = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            account_sid,
+            auth_token,
+            region=region,
+            base_url=base_url,
+            timeout=timeout,
+            retry=retry,
+            on_retry=on_retry,
+        )
+        self._http = httpx.AsyncClient(
+            timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
+        )
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def _run(self, op: Op[T]) -> T:
+        core, attempt = self._core, 1
+        request = core.request(op)
+        while True:
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                wait = core.retry_after_error(op, attempt, exc)
+                if wait is None:
+                    raise core.transport_error(op, exc) from exc
+            else:
+                if response.status_code < 300:
+                    return core.result(op, response)
+                wait = core.retry_after_status(op, attempt, response)
+                if wait is None:
+                    raise core.error(response)
+            await anyio.sleep(wait)
+            attempt += 1
+
+    def _iterate(self, query: Query[T]) -> AsyncPageIterator[T]:
+        run: Callable[[Op[Page[T]]], Any] = self._run
+        return AsyncPageIterator(run, query)

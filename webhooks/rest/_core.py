@@ -1,0 +1,280 @@
+"""The I/O-free core shared by :class:`Client` and :class:`AsyncClient`.
+
+An endpoint is described by an :class:`Op` (one request and how to read its answer) or a
+:class:`Query` (a list resource, from which the ops of its pages are derived). :class:`Core`
+turns an op into an ``httpx.Request``, an ``httpx.Response`` into a result or an
+:class:`~webhooks.rest.errors.ApiError`, and decides about retries. The clients only send
+requests and sleep.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, Final, Generic, Literal, TypeVar
+from urllib.parse import urlencode
+
+import httpx
+
+from . import _errorbody
+from ._config import Settings, TimeoutArg
+from ._params import Params
+from .errors import (
+    InvalidResponseError,
+    NetworkError,
+    RequestTimeout,
+    RestError,
+    TransportError,
+)
+from .paging import Page, parse_page
+from .retry import RetryEvent, RetryPolicy, parse_retry_after, replayable_error
+
+__all__ = ["DEFAULT", "CallTimeout", "Core", "Format", "Op", "Query", "UseDefault"]
+
+T = TypeVar("T")
+logger = logging.getLogger("webhooks.rest")
+
+Format = Literal["xml", "csv"]
+"""The raw formats a list resource can be read in."""
+
+
+class UseDefault(enum.Enum):
+    """Marker type of :data:`DEFAULT`."""
+
+    DEFAULT = "DEFAULT"
+
+
+DEFAULT: Final = UseDefault.DEFAULT
+"""Use the client's timeout (the default of every call's ``timeout=``)."""
+
+CallTimeout = TimeoutArg | UseDefault
+"""The ``timeout=`` of a call: seconds, an ``httpx.Timeout``, ``None`` (no limit) or the default."""
+
+_VERSION = "0.1.0"
+_FORM: Final = "application/x-www-form-urlencoded"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Op(Generic[T]):
+    """One request of one endpoint and the reader of its answer.
+
+    Attributes:
+        method: ``GET``, ``POST`` or ``DELETE``.
+        path: The path below the account URL (``/Calls/CA…``; ``""`` for the account).
+        params: Query parameters (GET, DELETE) or form fields (POST).
+        parse: Reads the answer's body.
+        replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
+        timeout: The per-call timeout.
+        suffix: The format suffix (``.json``, ``.xml``, ``.csv``, ``.txt``).
+    """
+
+    method: str
+    path: str
+    params: Params
+    parse: Callable[[bytes], T]
+    replay_safe: bool
+    timeout: CallTimeout = DEFAULT
+    suffix: str = ".json"
+
+    def __repr__(self) -> str:
+        return f"<Op {self.method} {self.path}{self.suffix} params={len(self.params)}>"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Query(Generic[T]):
+    """A list resource with its filters; each page is read with :meth:`page_op`.
+
+    Attributes:
+        path: The list's path below the account URL.
+        key: The JSON key of the list in a page (falls back to the only list in the body).
+        item: Reads one list item.
+        params: The filters.
+        page: The first page to read (0-based), or ``None`` for the platform's default.
+        page_size: Items per page, or ``None`` for the platform's default (50).
+        timeout: The per-call timeout, used for every page.
+    """
+
+    path: str
+    key: str
+    item: Callable[[Any], T]
+    params: Params
+    page: int | None = None
+    page_size: int | None = None
+    timeout: CallTimeout = DEFAULT
+
+    def __repr__(self) -> str:
+        return f"<Query {self.path} page={self.page} page_size={self.page_size}>"
+
+    def _paging(self) -> Params:
+        paging: list[tuple[str, str]] = []
+        if self.page is not None:
+            paging.append(("Page", str(self.page)))
+        if self.page_size is not None:
+            paging.append(("PageSize", str(self.page_size)))
+        return self.params + tuple(paging)
+
+    def page_op(self) -> Op[Page[T]]:
+        """The request of this query's page and the reader of that page."""
+        key, item = self.key, self.item
+
+        def parse(content: bytes) -> Page[T]:
+            return parse_page(content, key, item)
+
+        return Op("GET", self.path, self._paging(), parse, True, self.timeout)
+
+    def text_op(self, fmt: Format) -> Op[str]:
+        """The request of this query's page in a raw format (``xml`` or ``csv``)."""
+        if fmt not in ("xml", "csv"):
+            raise ValueError(f"format must be 'xml' or 'csv', got {fmt!r}")
+        return Op("GET", self.path, self._paging(), _text, True, self.timeout, f".{fmt}")
+
+    def following(self, page: Page[T]) -> Query[T] | None:
+        """The query of the page after ``page``, or ``None`` when ``page`` is the last one."""
+        if not page.items:
+            return None
+        if page.num_pages is not None:
+            more = page.page + 1 < page.num_pages
+        else:
+            more = bool(page.next_page_uri)
+        return replace(self, page=page.page + 1) if more else None
+
+
+def _text(content: bytes) -> str:
+    return content.decode("utf-8")
+
+
+class Core:
+    """Request building, answer reading and retry decisions for one account.
+
+    Args:
+        settings: Credentials and API root.
+        timeout: The default timeout.
+        retry: The retry policy.
+        on_retry: Called with a :class:`RetryEvent` before each retry.
+    """
+
+    __slots__ = ("_form_headers", "_headers", "on_retry", "retry", "settings", "timeout")
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        timeout: TimeoutArg,
+        retry: RetryPolicy,
+        on_retry: Callable[[RetryEvent], None] | None,
+    ) -> None:
+        self.settings = settings
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.retry = retry
+        self.on_retry = on_retry
+        basic = f"{settings.account_sid}:{settings.auth_token}".encode()
+        self._headers = {
+            "Authorization": "Basic " + base64.b64encode(basic).decode("ascii"),
+            "User-Agent": f"cpaas-toolkit/{_VERSION}",
+            "Accept": "application/json",
+        }
+        self._form_headers = {**self._headers, "Content-Type": _FORM}
+
+    def __repr__(self) -> str:
+        return f"<Core {self.settings!r}>"
+
+    def request(self, op: Op[Any]) -> httpx.Request:
+        """Build the ``httpx.Request`` of an op (credentials in the Authorization header)."""
+        url = f"{self.settings.account_url}{op.path}{op.suffix}"
+        extensions = {}
+        if op.timeout is not DEFAULT:
+            timeout = op.timeout
+            if not isinstance(timeout, httpx.Timeout):
+                timeout = httpx.Timeout(timeout)
+            extensions["timeout"] = timeout.as_dict()
+        if op.method == "POST":
+            body = urlencode(op.params).encode("utf-8")
+            return httpx.Request(
+                "POST", url, content=body, headers=self._form_headers, extensions=extensions
+            )
+        return httpx.Request(
+            op.method, url, params=op.params or None, headers=self._headers, extensions=extensions
+        )
+
+    def result(self, op: Op[T], response: httpx.Response) -> T:
+        """Read a success answer.
+
+        Raises:
+            ApiError: (or a subclass) when the status is not 2xx.
+            InvalidResponseError: When the body is not what the endpoint returns.
+        """
+        if response.status_code >= 300:
+            raise self.error(response)
+        try:
+            return op.parse(response.content)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InvalidResponseError(
+                f"{op.method} {response.request.url} -> HTTP {response.status_code}: "
+                f"unreadable body ({type(exc).__name__})"
+            ) from exc
+
+    def error(self, response: httpx.Response) -> RestError:
+        """The :class:`ApiError` subclass for an error answer."""
+        request = response.request
+        return _errorbody.to_error(
+            response.status_code,
+            response.content,
+            response.headers.get("content-type", ""),
+            reason=response.reason_phrase,
+            method=request.method,
+            url=str(request.url),
+            retry_after=parse_retry_after(response.headers.get("retry-after")),
+        )
+
+    def retry_after_status(
+        self, op: Op[Any], attempt: int, response: httpx.Response
+    ) -> float | None:
+        """The wait before retrying after an error status, or ``None`` to raise instead."""
+        status = response.status_code
+        if not op.replay_safe or not self.retry.retries_status(status):
+            return None
+        wait = self.retry.delay(attempt, parse_retry_after(response.headers.get("retry-after")))
+        if wait is not None:
+            self._announce(RetryEvent(op.method, str(response.request.url), attempt, wait, status))
+        return wait
+
+    def retry_after_error(self, op: Op[Any], attempt: int, exc: httpx.HTTPError) -> float | None:
+        """The wait before retrying after a transport failure, or ``None`` to raise instead."""
+        if not replayable_error(exc, replay_safe=op.replay_safe):
+            return None
+        wait = self.retry.delay(attempt)
+        if wait is not None:
+            url = str(exc.request.url) if _has_request(exc) else op.path
+            self._announce(RetryEvent(op.method, url, attempt, wait, error=exc))
+        return wait
+
+    def transport_error(self, op: Op[Any], exc: httpx.HTTPError) -> TransportError:
+        """Wrap an ``httpx`` failure (the caller raises it ``from exc``)."""
+        url = str(exc.request.url) if _has_request(exc) else op.path
+        kind = RequestTimeout if isinstance(exc, httpx.TimeoutException) else NetworkError
+        what = "timed out" if kind is RequestTimeout else f"failed ({type(exc).__name__})"
+        return kind(f"{op.method} {url} {what}", method=op.method, url=url)
+
+    def _announce(self, event: RetryEvent) -> None:
+        logger.warning(
+            "retrying %s %s after %s (attempt %d of %d) in %.2fs",
+            event.method,
+            event.url,
+            event.reason,
+            event.attempt,
+            self.retry.max_attempts,
+            event.delay,
+        )
+        if self.on_retry is not None:
+            self.on_retry(event)
+
+
+def _has_request(exc: httpx.HTTPError) -> bool:
+    try:
+        exc.request  # noqa: B018 - the property raises when no request is attached
+    except RuntimeError:
+        return False
+    return True

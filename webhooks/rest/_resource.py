@@ -1,0 +1,233 @@
+"""One definition of every endpoint for both clients.
+
+A resource class (``Calls``, ``SmsMessages`` …) is generic over a mode, :class:`Sync` or
+:class:`Async`. Its endpoints are I/O-free builder methods returning an :class:`Op` or a
+:class:`Query`, wrapped by a descriptor:
+
+- :class:`endpoint`: ``client.calls.get(sid)`` returns the model on ``Client`` and an awaitable
+  of it on ``AsyncClient``;
+- :class:`listing`: ``client.calls.list()`` returns a lazy :class:`PageIterator` /
+  :class:`AsyncPageIterator`;
+- ``listing.page_view()``: ``client.calls.list_page(page=2)`` returns one :class:`Page`;
+- ``listing.text_view()``: ``client.calls.list_text("csv")`` returns the raw body.
+
+The descriptors' overloads give each mode its precise type, so ``mypy`` checks arguments and
+results of both clients from the single definition. Every builder is also recorded in
+:data:`ENDPOINTS`, the table the tests run through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+
+from ._core import DEFAULT, CallTimeout, Format, Op, Query
+from ._params import encode
+from .paging import AsyncPageIterator, Page, PageIterator
+
+__all__ = ["ENDPOINTS", "Async", "Resource", "Sync", "endpoint", "listing"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Sync:
+    """Mode marker: the resource belongs to a :class:`~webhooks.rest.Client`."""
+
+
+class Async:
+    """Mode marker: the resource belongs to an :class:`~webhooks.rest.AsyncClient`."""
+
+
+M = TypeVar("M", Sync, Async)
+
+ENDPOINTS: list[tuple[str, str]] = []
+"""``(resource class name, attribute)`` of every endpoint view, in definition order."""
+
+
+class Resource(Generic[M]):
+    """Base of the resource classes: holds the client that runs the built requests.
+
+    Args:
+        runner: The client (``Client`` or ``AsyncClient``).
+    """
+
+    __slots__ = ("_runner",)
+
+    def __init__(self, runner: Any) -> None:
+        self._runner = runner
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._runner!r}>"
+
+    # Builders used by the endpoint methods; ``values`` is the method's ``locals()``.
+
+    @staticmethod
+    def _get(path: str, parse: Callable[[bytes], T], timeout: CallTimeout) -> Op[T]:
+        return Op("GET", path, (), parse, True, timeout)
+
+    @staticmethod
+    def _delete(path: str, parse: Callable[[bytes], T], timeout: CallTimeout) -> Op[T]:
+        return Op("DELETE", path, (), parse, True, timeout)
+
+    @staticmethod
+    def _post(
+        path: str,
+        parse: Callable[[bytes], T],
+        values: Mapping[str, Any],
+        *,
+        replay_safe: bool,
+        skip: tuple[str, ...] = (),
+        aliases: Mapping[str, str] | None = None,
+    ) -> Op[T]:
+        timeout: CallTimeout = values.get("timeout", DEFAULT)
+        params = encode(values, skip=skip, aliases=aliases)
+        return Op("POST", path, params, parse, replay_safe, timeout)
+
+    @staticmethod
+    def _query(
+        path: str,
+        key: str,
+        item: Callable[[Any], T],
+        values: Mapping[str, Any],
+        *,
+        skip: tuple[str, ...] = (),
+    ) -> Query[T]:
+        timeout: CallTimeout = values.get("timeout", DEFAULT)
+        params = encode(values, skip=(*skip, "page", "page_size"))
+        return Query(path, key, item, params, values.get("page"), values.get("page_size"), timeout)
+
+
+def _record(owner: type, name: str) -> None:
+    ENDPOINTS.append((owner.__name__, name))
+
+
+class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
+    """Turn a builder method returning ``Op[T]`` into an endpoint of both clients.
+
+    Args:
+        build: The builder; its parameters become the endpoint's parameters.
+    """
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Op[T]]) -> None:
+        self.build = build
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        _record(owner, name)
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, instance: Resource[Sync], owner: type) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, instance: Resource[Async], owner: type) -> Callable[P, Awaitable[T]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
+        if instance is None:
+            return self
+        build, run = self.build, instance._runner._run
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return run(build(instance, *args, **kwargs))
+
+        call.__doc__ = self.__doc__
+        return call
+
+
+class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
+    """Turn a builder method returning ``Query[T]`` into a lazily paged list endpoint.
+
+    Args:
+        build: The builder; its parameters (filters, ``page``, ``page_size``, ``timeout``)
+            become the endpoint's parameters.
+    """
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
+        self.build = build
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        _record(owner, name)
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, instance: Resource[Sync], owner: type) -> Callable[P, PageIterator[T]]: ...
+    @overload
+    def __get__(
+        self, instance: Resource[Async], owner: type
+    ) -> Callable[P, AsyncPageIterator[T]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
+        if instance is None:
+            return self
+        build, iterate = self.build, instance._runner._iterate
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return iterate(build(instance, *args, **kwargs))
+
+        call.__doc__ = self.__doc__
+        return call
+
+    def page_view(self) -> _PageView[P, T]:
+        """The endpoint reading one page (``list_page``) of the same list."""
+        return _PageView(self.build)
+
+    def text_view(self) -> _TextView[P]:
+        """The endpoint reading one page as raw XML or CSV text (``list_text``)."""
+        return _TextView(self.build)
+
+
+class _PageView(Generic[P, T]):
+    def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
+        self.build = build
+        self.__doc__ = f"One page of the list, with its paging fields.\n\n{build.__doc__ or ''}"
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        _record(owner, name)
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, instance: Resource[Sync], owner: type) -> Callable[P, Page[T]]: ...
+    @overload
+    def __get__(
+        self, instance: Resource[Async], owner: type
+    ) -> Callable[P, Awaitable[Page[T]]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
+        if instance is None:
+            return self
+        build, run = self.build, instance._runner._run
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return run(build(instance, *args, **kwargs).page_op())
+
+        return call
+
+
+class _TextView(Generic[P]):
+    def __init__(self, build: Callable[Concatenate[Any, P], Query[Any]]) -> None:
+        self.build = build
+        self.__doc__ = "One page of the list as raw text; the first argument is 'xml' or 'csv'."
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        _record(owner, name)
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+    @overload
+    def __get__(
+        self, instance: Resource[Sync], owner: type
+    ) -> Callable[Concatenate[Format, P], str]: ...
+    @overload
+    def __get__(
+        self, instance: Resource[Async], owner: type
+    ) -> Callable[Concatenate[Format, P], Awaitable[str]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
+        if instance is None:
+            return self
+        build, run = self.build, instance._runner._run
+
+        def call(fmt: Format, /, *args: Any, **kwargs: Any) -> Any:
+            return run(build(instance, *args, **kwargs).text_op(fmt))
+
+        return call

@@ -1,0 +1,173 @@
+"""The account itself, its usage records and its notifications (error and warning log).
+
+``client.account.get()``, ``client.usages.list(month=3, year=2017)``,
+``client.notifications.list(log=0)``.
+"""
+
+from __future__ import annotations
+
+from ._core import DEFAULT, CallTimeout, Op, Query
+from ._params import segment
+from ._resource import M, Resource, endpoint, listing
+from ._wire import Int, Model, Money, Text, Timestamp, UriMap
+from .types import NotificationLog, ProductCode
+
+__all__ = ["Account", "AccountResource", "Notification", "Notifications", "Usage", "Usages"]
+
+
+class Account(Model):
+    """The account: status (``active``, ``suspended``, ``closed``), type and balance."""
+
+    sid: str
+    friendly_name: Text = None
+    status: Text = None
+    account_balance: Money = None
+    max_outbound_limit: Money = None
+    type: Text = None
+    time_zone: Text = None
+    date_created: Timestamp = None
+    date_updated: Timestamp = None
+    uri: Text = None
+    subresource_uris: UriMap | None = None
+
+
+class Usage(Model):
+    """The use of one product on one day: quantity (units, e.g. minutes) and cost."""
+
+    sid: str
+    product: Text = None
+    product_id: Int = None
+    day: Int = None
+    month: Int = None
+    year: Int = None
+    quantity: Int = None
+    total: Int = None
+    average_cost: Money = None
+    total_cost: Money = None
+    uri: Text = None
+
+
+class Notification(Model):
+    """A log entry the platform wrote about a request it made (``log``: 0 error, 1 warning,
+    2 info); ``message_text`` is url-encoded ``ErrorCode=…&Msg=…&LogLevel=…``."""
+
+    sid: str
+    account_sid: Text = None
+    call_sid: Text = None
+    log: Int = None
+    error_code: Int = None
+    more_info: Text = None
+    message_text: Text = None
+    message_date: Timestamp = None
+    request_url: Text = None
+    request_method: Text = None
+    request_variables: Text = None
+    response_body: Text = None
+    response_headers: Text = None
+    api_version: Text = None
+    date_created: Timestamp = None
+    date_updated: Timestamp = None
+    uri: Text = None
+
+
+class AccountResource(Resource[M]):
+    """The account endpoints: ``client.account``."""
+
+    @endpoint
+    def get(self, *, timeout: CallTimeout = DEFAULT) -> Op[Account]:
+        """Read the account.
+
+        Args:
+            timeout: This request's timeout.
+        """
+        return self._get("", Account.model_validate_json, timeout)
+
+    @endpoint
+    def update(self, *, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Op[Account]:
+        """Rename the account.
+
+        Args:
+            friendly_name: The new name.
+            timeout: This request's timeout.
+        """
+        return self._post("", Account.model_validate_json, locals(), replay_safe=True)
+
+
+class Usages(Resource[M]):
+    """The ``/Usages`` endpoints: ``client.usages``."""
+
+    @endpoint
+    def get(self, usage_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Usage]:
+        """Read one usage record.
+
+        Args:
+            usage_sid: The usage record's SID (``AU…``).
+            timeout: This request's timeout.
+        """
+        path = f"/Usages/{segment(usage_sid, 'usage_sid')}"
+        return self._get(path, Usage.model_validate_json, timeout)
+
+    @listing
+    def list(
+        self,
+        *,
+        day: int | None = None,
+        month: int | None = None,
+        year: int | None = None,
+        product: ProductCode | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[Usage]:
+        """List usage records.
+
+        Args:
+            day: Day of the month, 1-31.
+            month: Month, 1-12.
+            year: Year, e.g. 2017.
+            product: A product code (1 Outbound Call, 3 Outbound SMS, … see spec §4).
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return self._query("/Usages", "usages", Usage.model_validate, locals())
+
+    list_page = list.page_view()
+    list_text = list.text_view()
+
+
+class Notifications(Resource[M]):
+    """The ``/Notifications`` endpoints: ``client.notifications``."""
+
+    @endpoint
+    def get(self, notification_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Notification]:
+        """Read one notification.
+
+        Args:
+            notification_sid: The notification's SID (``NO…``).
+            timeout: This request's timeout.
+        """
+        path = f"/Notifications/{segment(notification_sid, 'notification_sid')}"
+        return self._get(path, Notification.model_validate_json, timeout)
+
+    @listing
+    def list(
+        self,
+        *,
+        log: NotificationLog | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[Notification]:
+        """List notifications.
+
+        Args:
+            log: Only this level: 0 error, 1 warning, 2 info.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return self._query("/Notifications", "notifications", Notification.model_validate, locals())
+
+    list_page = list.page_view()
+    list_text = list.text_view()

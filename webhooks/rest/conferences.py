@@ -1,0 +1,228 @@
+"""Conferences and their participants.
+
+``client.conferences.list(status="in-progress")``, and for the people in one:
+``client.conferences.participants.update(conference_sid, participant_sid, muted=True)``,
+``…participants.play(conference_sid, participant_sid, audio_url=[…])`` and
+``…participants.hangup(conference_sid, participant_sid)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from ._core import DEFAULT, CallTimeout, Op, Query
+from ._params import segment
+from ._resource import M, Resource, endpoint, listing
+from ._wire import Bool, Int, Model, Text, Timestamp, UriMap
+from .types import ConferenceStatus
+
+__all__ = ["Conference", "Conferences", "Participant", "Participants"]
+
+
+class Conference(Model):
+    """A conference room (``status``: ``init``, ``in-progress`` or ``completed``)."""
+
+    sid: str
+    friendly_name: Text = None
+    account_sid: Text = None
+    status: Text = None
+    active_participants_count: Int = None
+    run_time: Int = None
+    date_created: Timestamp = None
+    date_updated: Timestamp = None
+    uri: Text = None
+    subresource_uris: UriMap | None = None
+
+
+class Participant(Model):
+    """A call taking part in a conference."""
+
+    sid: str
+    conference_sid: Text = None
+    account_sid: Text = None
+    caller_name: Text = None
+    caller_number: Text = None
+    duration: Int = None
+    muted: Bool = None
+    deaf: Bool = None
+    date_created: Timestamp = None
+    date_updated: Timestamp = None
+    uri: Text = None
+
+
+def _participant_path(conference_sid: str, participant_sid: str) -> str:
+    conference = segment(conference_sid, "conference_sid")
+    return f"/Conferences/{conference}/Participants/{segment(participant_sid, 'participant_sid')}"
+
+
+_SIDS = ("conference_sid", "participant_sid")
+
+
+class Participants(Resource[M]):
+    """The participants of conferences: ``client.conferences.participants``."""
+
+    @endpoint
+    def get(
+        self, conference_sid: str, participant_sid: str, *, timeout: CallTimeout = DEFAULT
+    ) -> Op[Participant]:
+        """Read one participant.
+
+        Args:
+            conference_sid: The conference's SID.
+            participant_sid: The participant's SID.
+            timeout: This request's timeout.
+        """
+        path = _participant_path(conference_sid, participant_sid)
+        return self._get(path, Participant.model_validate_json, timeout)
+
+    @listing
+    def list(
+        self,
+        conference_sid: str,
+        *,
+        muted: bool | None = None,
+        deaf: bool | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[Participant]:
+        """List the participants of a conference.
+
+        Args:
+            conference_sid: The conference's SID.
+            muted: Only participants who are (or are not) muted.
+            deaf: Only participants who are (or are not) deaf.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        path = f"/Conferences/{segment(conference_sid, 'conference_sid')}/Participants"
+        return self._query(path, "participants", Participant.model_validate, locals(), skip=_SIDS)
+
+    list_page = list.page_view()
+    list_text = list.text_view()
+
+    @endpoint
+    def update(
+        self,
+        conference_sid: str,
+        participant_sid: str,
+        *,
+        muted: bool | None = None,
+        deaf: bool | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Op[Participant]:
+        """Mute or deafen a participant, or undo it (replay-safe: it sets values).
+
+        Args:
+            conference_sid: The conference's SID.
+            participant_sid: The participant's SID.
+            muted: Whether the others stop hearing the participant.
+            deaf: Whether the participant stops hearing the others.
+            timeout: This request's timeout.
+        """
+        path = _participant_path(conference_sid, participant_sid)
+        values: dict[str, Any] = locals()
+        return self._post(
+            path, Participant.model_validate_json, values, replay_safe=True, skip=_SIDS
+        )
+
+    @endpoint
+    def play(
+        self,
+        conference_sid: str,
+        participant_sid: str,
+        *,
+        audio_url: str | Sequence[str],
+        timeout: CallTimeout = DEFAULT,
+    ) -> Op[Participant]:
+        """Play one or more audio files to a participant.
+
+        Args:
+            conference_sid: The conference's SID.
+            participant_sid: The participant's SID.
+            audio_url: An audio URL, or several (sent as repeated ``AudioUrl``).
+            timeout: This request's timeout.
+        """
+        path = _participant_path(conference_sid, participant_sid) + "/Play"
+        if not isinstance(audio_url, str):
+            audio_url = list(audio_url)
+        values: dict[str, Any] = locals()
+        return self._post(
+            path, Participant.model_validate_json, values, replay_safe=False, skip=_SIDS
+        )
+
+    @endpoint
+    def hangup(
+        self, conference_sid: str, participant_sid: str, *, timeout: CallTimeout = DEFAULT
+    ) -> Op[Participant]:
+        """Hang up a participant (remove the call from the conference).
+
+        Args:
+            conference_sid: The conference's SID.
+            participant_sid: The participant's SID.
+            timeout: This request's timeout.
+        """
+        path = _participant_path(conference_sid, participant_sid)
+        return self._delete(path, Participant.model_validate_json, timeout)
+
+
+class Conferences(Resource[M]):
+    """The ``/Conferences`` endpoints: ``client.conferences``; participants in ``.participants``.
+
+    Args:
+        runner: The client.
+    """
+
+    def __init__(self, runner: Any) -> None:
+        super().__init__(runner)
+        self.participants: Participants[M] = Participants(runner)
+
+    @endpoint
+    def get(self, conference_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Conference]:
+        """Read one conference.
+
+        Args:
+            conference_sid: The conference's SID.
+            timeout: This request's timeout.
+        """
+        path = f"/Conferences/{segment(conference_sid, 'conference_sid')}"
+        return self._get(path, Conference.model_validate_json, timeout)
+
+    @listing
+    def list(
+        self,
+        *,
+        friendly_name: str | None = None,
+        status: ConferenceStatus | None = None,
+        date_created: date | None = None,
+        date_created_after: date | None = None,
+        date_created_before: date | None = None,
+        date_updated: date | None = None,
+        date_updated_after: date | None = None,
+        date_updated_before: date | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[Conference]:
+        """List conferences.
+
+        Args:
+            friendly_name: Only conferences with this name.
+            status: Only conferences in this state.
+            date_created: Only conferences created on this date.
+            date_created_after: Only conferences created on or after this date.
+            date_created_before: Only conferences created on or before this date.
+            date_updated: Only conferences updated on this date.
+            date_updated_after: Only conferences updated on or after this date.
+            date_updated_before: Only conferences updated on or before this date.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return self._query("/Conferences", "conferences", Conference.model_validate, locals())
+
+    list_page = list.page_view()
+    list_text = list.text_view()

@@ -1,0 +1,296 @@
+"""SIP domains and the mapping of credential lists and IP ACLs onto them.
+
+``client.sip`` groups the SIP endpoints: ``client.sip.domains`` (this module),
+``client.sip.credential_lists`` and ``client.sip.ip_acls`` (:mod:`webhooks.rest.sip_access`).
+A domain (``{name}.sip.zang.io``) takes traffic only after an IP ACL and/or a credential list is
+mapped to it: ``client.sip.domains.map_credential_list(domain_sid, credential_list_sid=…)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import AliasChoices, Field
+
+from ._core import DEFAULT, CallTimeout, Op, Query
+from ._params import segment
+from ._resource import M, Resource, endpoint, listing
+from ._wire import Model, Text, Timestamp, UriMap
+from .sip_access import CredentialList, CredentialLists, IpAccessControlList, IpAccessControlLists
+from .types import HttpMethod
+
+__all__ = ["Domain", "Sip", "SipDomains"]
+
+
+class Domain(Model):
+    """A SIP domain (``auth_type``: ``IP_ACL``, ``CREDENTIAL_LIST``, ``ip_and_credential`` or
+    ``no_traffic``)."""
+
+    sid: str
+    account_sid: Text = None
+    friendly_name: Text = None
+    domain_name: Text = None
+    domain_sip_url: Text = Field(
+        default=None, validation_alias=AliasChoices("domain_sip_url", "domain-sip_url")
+    )
+    auth_type: Text = None
+    voice_url: Text = None
+    voice_method: Text = None
+    voice_fallback_url: Text = None
+    voice_fallback_method: Text = None
+    voice_status_callback_url: Text = None
+    voice_status_callback_method: Text = None
+    voice_heartbeat_callback: Text = None
+    voice_heartbeat_callback_method: Text = None
+    date_created: Timestamp = None
+    date_updated: Timestamp = None
+    uri: Text = None
+    subresource_uris: UriMap | None = None
+
+
+def _domain(domain_sid: str) -> str:
+    return f"/SIP/Domains/{segment(domain_sid, 'domain_sid')}"
+
+
+class SipDomains(Resource[M]):
+    """The ``/SIP/Domains`` endpoints: ``client.sip.domains``."""
+
+    @endpoint
+    def get(self, domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Domain]:
+        """Read one domain.
+
+        Args:
+            domain_sid: The domain's SID (``SD…``).
+            timeout: This request's timeout.
+        """
+        return self._get(_domain(domain_sid), Domain.model_validate_json, timeout)
+
+    @listing
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[Domain]:
+        """List domains.
+
+        Args:
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return self._query("/SIP/Domains", "domains", Domain.model_validate, locals())
+
+    list_page = list.page_view()
+    list_text = list.text_view()
+
+    @endpoint
+    def create(
+        self,
+        *,
+        domain_name: str,
+        friendly_name: str | None = None,
+        voice_url: str | None = None,
+        voice_method: HttpMethod | None = None,
+        voice_fallback_url: str | None = None,
+        voice_fallback_method: HttpMethod | None = None,
+        heartbeat_url: str | None = None,
+        heartbeat_method: HttpMethod | None = None,
+        voice_status_callback: str | None = None,
+        voice_status_callback_method: HttpMethod | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Op[Domain]:
+        """Create a domain (never retried once sent).
+
+        Args:
+            domain_name: The name; the address becomes ``{domain_name}.sip.zang.io``.
+            friendly_name: A label.
+            voice_url: InboundXML URL for calls to the domain.
+            voice_method: How ``voice_url`` is requested.
+            voice_fallback_url: Requested when ``voice_url`` fails.
+            voice_fallback_method: How ``voice_fallback_url`` is requested.
+            heartbeat_url: Requested every 60 s during calls.
+            heartbeat_method: How ``heartbeat_url`` is requested.
+            voice_status_callback: Told when calls end.
+            voice_status_callback_method: How ``voice_status_callback`` is requested.
+            timeout: This request's timeout.
+        """
+        return self._post("/SIP/Domains", Domain.model_validate_json, locals(), replay_safe=False)
+
+    @endpoint
+    def update(
+        self,
+        domain_sid: str,
+        *,
+        friendly_name: str | None = None,
+        voice_url: str | None = None,
+        voice_method: HttpMethod | None = None,
+        voice_fallback_url: str | None = None,
+        voice_fallback_method: HttpMethod | None = None,
+        heartbeat_url: str | None = None,
+        heartbeat_method: HttpMethod | None = None,
+        voice_status_callback: str | None = None,
+        voice_status_callback_method: HttpMethod | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Op[Domain]:
+        """Change a domain; only the given fields change (the arguments of :meth:`create`
+        except ``domain_name``).
+
+        Args:
+            domain_sid: The domain's SID; the other arguments are as for ``create``.
+        """
+        return self._post(
+            _domain(domain_sid),
+            Domain.model_validate_json,
+            locals(),
+            replay_safe=True,
+            skip=("domain_sid",),
+        )
+
+    @endpoint
+    def delete(self, domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Domain]:
+        """Delete a domain.
+
+        Args:
+            domain_sid: The domain's SID.
+            timeout: This request's timeout.
+        """
+        return self._delete(_domain(domain_sid), Domain.model_validate_json, timeout)
+
+    @listing
+    def list_credential_lists(
+        self,
+        domain_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[CredentialList]:
+        """List the credential lists mapped to a domain.
+
+        Args:
+            domain_sid: The domain's SID.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        path = f"{_domain(domain_sid)}/CredentialListMappings"
+        return self._query(
+            path, "credential_lists", CredentialList.model_validate, locals(), skip=("domain_sid",)
+        )
+
+    list_credential_lists_page = list_credential_lists.page_view()
+    list_credential_lists_text = list_credential_lists.text_view()
+
+    @endpoint
+    def map_credential_list(
+        self, domain_sid: str, *, credential_list_sid: str, timeout: CallTimeout = DEFAULT
+    ) -> Op[CredentialList]:
+        """Map a credential list to a domain (never retried once sent).
+
+        Args:
+            domain_sid: The domain's SID.
+            credential_list_sid: The list's SID.
+            timeout: This request's timeout.
+        """
+        path = f"{_domain(domain_sid)}/CredentialListMappings"
+        return self._post(
+            path,
+            CredentialList.model_validate_json,
+            locals(),
+            replay_safe=False,
+            skip=("domain_sid",),
+        )
+
+    @endpoint
+    def unmap_credential_list(
+        self, domain_sid: str, credential_list_sid: str, *, timeout: CallTimeout = DEFAULT
+    ) -> Op[CredentialList]:
+        """Remove a credential list from a domain.
+
+        Args:
+            domain_sid: The domain's SID.
+            credential_list_sid: The list's SID.
+            timeout: This request's timeout.
+        """
+        list_sid = segment(credential_list_sid, "credential_list_sid")
+        path = f"{_domain(domain_sid)}/CredentialListMappings/{list_sid}"
+        return self._delete(path, CredentialList.model_validate_json, timeout)
+
+    @listing
+    def list_ip_acls(
+        self,
+        domain_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Query[IpAccessControlList]:
+        """List the IP ACLs mapped to a domain.
+
+        Args:
+            domain_sid: The domain's SID.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        path = f"{_domain(domain_sid)}/IpAccessControlListMappings"
+        return self._query(
+            path,
+            "ip_access_control",
+            IpAccessControlList.model_validate,
+            locals(),
+            skip=("domain_sid",),
+        )
+
+    list_ip_acls_page = list_ip_acls.page_view()
+    list_ip_acls_text = list_ip_acls.text_view()
+
+    @endpoint
+    def map_ip_acl(
+        self, domain_sid: str, *, ip_access_control_list_sid: str, timeout: CallTimeout = DEFAULT
+    ) -> Op[IpAccessControlList]:
+        """Map an IP ACL to a domain (never retried once sent).
+
+        Args:
+            domain_sid: The domain's SID.
+            ip_access_control_list_sid: The ACL's SID.
+            timeout: This request's timeout.
+        """
+        path = f"{_domain(domain_sid)}/IpAccessControlListMappings"
+        return self._post(
+            path,
+            IpAccessControlList.model_validate_json,
+            locals(),
+            replay_safe=False,
+            skip=("domain_sid",),
+        )
+
+    @endpoint
+    def unmap_ip_acl(
+        self, domain_sid: str, acl_sid: str, *, timeout: CallTimeout = DEFAULT
+    ) -> Op[IpAccessControlList]:
+        """Remove an IP ACL from a domain.
+
+        Args:
+            domain_sid: The domain's SID.
+            acl_sid: The ACL's SID.
+            timeout: This request's timeout.
+        """
+        path = f"{_domain(domain_sid)}/IpAccessControlListMappings/{segment(acl_sid, 'acl_sid')}"
+        return self._delete(path, IpAccessControlList.model_validate_json, timeout)
+
+
+class Sip(Resource[M]):
+    """The SIP endpoints: ``client.sip.domains``, ``.credential_lists`` and ``.ip_acls``.
+
+    Args:
+        runner: The client.
+    """
+
+    def __init__(self, runner: Any) -> None:
+        super().__init__(runner)
+        self.domains: SipDomains[M] = SipDomains(runner)
+        self.credential_lists: CredentialLists[M] = CredentialLists(runner)
+        self.ip_acls: IpAccessControlLists[M] = IpAccessControlLists(runner)
