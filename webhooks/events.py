@@ -332,12 +332,12 @@ class Event(BaseModel):
         """
         return self.interrupt(status="completed")
 
-    def send_digits(self, digits: str, **options: Any) -> Any:
+    def send_digits(self, digits: str, *, direction: str | None = None) -> Any:
         """Play DTMF ``digits`` (``0-9 # * w W``) into this live call.
 
         Args:
-            digits: The digits to play.
-            **options: Passed to ``client.calls.send_digits`` unchanged (e.g. the direction).
+            digits: The digits to play (``w``/``W`` pause half a second).
+            direction: ``in`` or ``out`` (the platform's default when omitted).
 
         Returns:
             What the client returns; ``await`` it when the app holds an ``AsyncClient``.
@@ -346,7 +346,23 @@ class Event(BaseModel):
             ConfigurationError: If the app was created without ``client=``.
         """
         calls, call_sid, _ = self._calls()
-        return calls.send_digits(call_sid, digits, **options)
+        options = {"play_dtmf": digits}
+        if direction is not None:
+            options["play_dtmf_direction"] = direction
+        return calls.send_digits(call_sid, **options)
+
+    def url_for(self, handler: Callable[..., Any]) -> str:
+        """Return the URL of ``handler``'s route, as verbs' URL attributes render it.
+
+        Useful where the markup takes a URL as text, e.g. ``Redirect(call.url_for(welcome))``.
+
+        Raises:
+            ConfigurationError: If the event was not dispatched by an app, or ``handler`` is not
+                registered on it.
+        """
+        if self._binding is None:
+            raise ConfigurationError("url_for needs an event dispatched by an App")
+        return self._binding.resolve(handler)
 
 
 class CallEvent(Event):
