@@ -42,6 +42,7 @@ def serve_in_thread(
             access_log=False,
             lifespan="off",
             http=http,
+            ws="none",
             timeout_graceful_shutdown=5,
         )
         server = uvicorn.Server(config)
