@@ -162,7 +162,8 @@ class OpenSession:
                 await self._store.delete(self.call_sid)
             elif exc_type is None:
                 data = self.session.dumps()
-                if data != self.session._raw:
+                raw = self.session._raw
+                if data != raw and (raw is not None or self.session):
                     await self._store.save(self.call_sid, data, self._token)
         finally:
             await self._store.release(self.call_sid, self._token)

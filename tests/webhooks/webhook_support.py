@@ -11,11 +11,13 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -107,33 +109,41 @@ def uvicorn_thread(app: App) -> Iterator[str]:
 
 
 @contextmanager
-def serve_subprocess(target: str, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
+def _process(command: Sequence[str], port: int, what: str, **options: Any) -> Iterator[None]:
+    """Run ``command``, wait for ``port`` to accept connections, stop it afterwards."""
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **options)
+        try:
+            if not wait_for_port(port, 20, process):
+                process.kill()
+                process.wait()
+                log.seek(0)
+                output = log.read().decode(errors="replace")
+                pytest.fail(f"{what} did not start on 127.0.0.1:{port}:\n{output}")
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@contextmanager
+def serve_subprocess(
+    target: str, *extra: str, env: dict[str, str] | None = None, pythonpath: str = ""
+) -> Iterator[str]:
     """Run ``python -m webhooks serve TARGET`` in a subprocess; yield its base URL."""
     port = free_port()
-    command: Sequence[str] = [
+    command = [
         sys.executable, "-m", "webhooks", "serve", target, "--port", str(port),
         "--log-level", "warning", *extra,
     ]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=REPO,
-        env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        if not wait_for_port(port, 20, process):
-            process.kill()
-            output = process.communicate()[0].decode(errors="replace")
-            pytest.fail(f"`{' '.join(command)}` did not start:\n{output}")
+    path = os.pathsep.join(p for p in (str(REPO), pythonpath) if p)
+    environment = {**os.environ, **(env or {}), "PYTHONPATH": path}
+    with _process(command, port, " ".join(command), cwd=REPO, env=environment):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @contextmanager
@@ -147,21 +157,16 @@ def redis_server() -> Iterator[str]:
             "redis-server is not installed: the RedisStore tests need it (apt install redis-server)"
         )
     port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        if not wait_for_port(port, 10, process):
-            process.kill()
-            output = process.communicate()[0].decode(errors="replace")
-            pytest.fail(f"redis-server did not start on port {port}:\n{output}")
+    command = [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+    with _process(command, port, "redis-server"):
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
