@@ -51,9 +51,11 @@ def parse_date(value: object) -> datetime | None:
     """Read back a date this module wrote (either format); ``None`` when there is none."""
     if not isinstance(value, str) or not value:
         return None
-    if "T" in value:
+    if value[:4].isdigit():
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
-    return parsedate_to_datetime(value)
+    moment = parsedate_to_datetime(value)
+    # "-0000" reads back as a naive time; the platform means UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Fill(enum.Enum):
