@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from webhooks.testing import FakePlatform, Record
-from webhooks.testing._fake_endpoints import ROUTES
+from webhooks.testing._fake_routes import ROUTES
 from webhooks.testing._fake_routing import Route
 
 SID = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")
@@ -587,3 +587,13 @@ async def test_lifespan_is_answered(fake: FakePlatform) -> None:
 
     await fake({"type": "lifespan"}, receive, send_message)
     assert [m["type"] for m in sent] == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
+
+
+def test_public_names_are_sorted_and_exported() -> None:
+    """The package's ``__all__`` is sorted; every class in it is documented."""
+    import webhooks.testing as package
+
+    assert package.__all__ == sorted(package.__all__)
+    for name in package.__all__:
+        value = getattr(package, name)
+        assert not isinstance(value, type) or value.__doc__

@@ -41,11 +41,21 @@ from starlette.types import Message, Receive, Scope, Send
 
 from inboundxml.errors import CPaaSError
 
-from . import _fake_records as kinds
-from ._fake_endpoints import ENDED_STATUSES, ROUTES
+from . import _fake_kinds as kinds
+from ._fake_endpoints import ENDED_STATUSES
 from ._fake_faults import Fault, FaultInjector
-from ._fake_records import API_VERSION, CallRecord, Kind, Record, format_date, new_sid
+from ._fake_records import (
+    API_VERSION,
+    CallRecord,
+    Kind,
+    Record,
+    Store,
+    format_date,
+    new_sid,
+    parse_date,
+)
 from ._fake_render import MEDIA_TYPES, ApiFailure, Item, error_body, render
+from ._fake_routes import ROUTES
 from ._fake_routing import Ctx, Route, Router
 from ._fake_server import serve_in_thread
 
@@ -152,7 +162,7 @@ class FakePlatform:
         self.amp_in_page_uris = amp_in_page_uris
         self.strict_params = strict_params
         self.now = clock
-        self.store = kinds.Store(self.account_sid, api_version)
+        self.store = Store(self.account_sid, kinds.KINDS, api_version)
         self.faults = FaultInjector()
         self.requests: list[RequestRecord] = []
         self.on_call_created: CallCreatedHook | None = None
@@ -348,7 +358,7 @@ class FakePlatform:
         if status in ENDED_STATUSES:
             data["end_time"] = data["end_time"] or stamp
             if duration is None:
-                start = kinds.parse_date(data["start_time"])
+                start = parse_date(data["start_time"])
                 duration = int((now - start).total_seconds()) if start else 0
         if duration is not None:
             data["duration"] = duration
