@@ -116,6 +116,7 @@ def _live_call(ctx: Ctx) -> CallRecord:
 
 
 async def make_call(ctx: Ctx) -> Body:
+    """POST /Calls: store a queued call, link the account's number, call ``on_call_created``."""
     p = ctx.params
     numbers = {r.data["phone_number"]: r.sid for r in ctx.store.all(k.NUMBER)}
     fields = {
@@ -132,6 +133,7 @@ async def make_call(ctx: Ctx) -> Body:
 
 
 async def interrupt_or_digits(ctx: Ctx) -> Body:
+    """POST /Calls/{sid}: send digits (``PlayDtmf``) and/or interrupt (``Url``, ``Status``)."""
     call = _live_call(ctx)
     p = ctx.params
     if "PlayDtmf" in p:
@@ -159,6 +161,7 @@ def _choice(ctx: Ctx, name: str, allowed: set[str], code: int) -> None:
 
 
 async def record_call(ctx: Ctx) -> Body:
+    """POST /Calls/{sid}/Recordings: start (a new recording) or stop (the last one)."""
     call = _live_call(ctx)
     _choice(ctx, "Direction", {"in", "out", "both"}, 21507)
     _choice(ctx, "FileFormat", {"mp3", "wav"}, 10022)
@@ -179,6 +182,7 @@ async def record_call(ctx: Ctx) -> Body:
 
 
 async def play_call(ctx: Ctx) -> Body:
+    """POST /Calls/{sid}/Play: hand the audio to ``on_call_updated``."""
     call = _live_call(ctx)
     _choice(ctx, "Direction", {"in", "out", "both"}, 10022)
     await ctx.fake._notify_updated(call, "play", ctx.params)
@@ -195,6 +199,7 @@ _EFFECT_BOUNDS: Final[Mapping[str, tuple[float, float]]] = {
 
 
 async def effect_call(ctx: Ctx) -> Body:
+    """POST /Calls/{sid}/Effect: check the bounds (21222) and hand on the effect."""
     call = _live_call(ctx)
     for name, (low, high) in _EFFECT_BOUNDS.items():
         if name in ctx.params:
@@ -213,14 +218,17 @@ async def effect_call(ctx: Ctx) -> Body:
 
 
 def message_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a sent SMS."""
     return {"to": ctx.params["To"], "from": ctx.params["From"], "body": ctx.params.get("Body", "")}
 
 
 def mms_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a sent MMS."""
     return {**message_fields(ctx), "media_url": ctx.params["MediaUrl"]}
 
 
 async def participant_play(ctx: Ctx) -> Body:
+    """POST …/Participants/{sid}/Play: remember the audio URLs played."""
     conference = find(ctx, k.CONFERENCE, ctx.args["ConferenceSid"])
     participant = find(ctx, k.PARTICIPANT, ctx.args["ParticipantSid"], conference.sid)
     participant.extra.setdefault("played", []).extend(ctx.all("AudioUrl"))
@@ -228,6 +236,7 @@ async def participant_play(ctx: Ctx) -> Body:
 
 
 def client_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a new application client, with a generated password."""
     return {"nickname": ctx.params["Nickname"], "client_password": secrets.token_hex(8)}
 
 
@@ -235,6 +244,7 @@ def client_fields(ctx: Ctx) -> dict[str, Any]:
 
 
 def domain_fields(ctx: Ctx) -> dict[str, Any]:
+    """A new domain's name and SIP URL: 62006 when invalid, 62007 when taken."""
     name = ctx.params["DomainName"].strip().lower()
     if not name or not all(c.isalnum() or c in "-." for c in name):
         raise ApiFailure(400, 62006)
@@ -273,6 +283,8 @@ def mapping(target: Kind, slot: str, param: str, codes: tuple[int, int, int]) ->
 
 
 def unmap(target: Kind, slot: str, codes: tuple[int, int, int]) -> Handler:
+    """DELETE a mapping from a domain (the third code when it is not mapped)."""
+
     async def handler(ctx: Ctx) -> Body:
         domain = find(ctx, k.DOMAIN, ctx.args["DomainSid"])
         sid = sid_arg(ctx)
@@ -287,6 +299,8 @@ def unmap(target: Kind, slot: str, codes: tuple[int, int, int]) -> Handler:
 
 
 def mapped(target: Kind, slot: str) -> Handler:
+    """GET the credential lists / IP ACLs mapped to a domain."""
+
     async def handler(ctx: Ctx) -> Body:
         domain = find(ctx, k.DOMAIN, ctx.args["DomainSid"])
         records = [ctx.store.get(target, sid) for sid in domain.extra.get(slot, [])]
@@ -304,6 +318,7 @@ def _password(ctx: Ctx, code: int) -> str:
 
 
 async def add_credential(ctx: Ctx) -> Body:
+    """POST a SIP credential: 62002 for a taken username, 62001 for a short password."""
     parent = find(ctx, k.CREDENTIAL_LIST, ctx.args["CLSid"]).sid
     username = ctx.params["Username"]
     if any(
@@ -318,6 +333,7 @@ async def add_credential(ctx: Ctx) -> Body:
 
 
 async def change_password(ctx: Ctx) -> Body:
+    """POST a credential's new password (62003 when too short)."""
     record = find(ctx, k.CREDENTIAL, ctx.args["CredentialSid"], ctx.args["CLSid"])
     record.extra["password"] = _password(ctx, 62003)
     apply(ctx, record, (), ctx.fake.now())
@@ -325,6 +341,7 @@ async def change_password(ctx: Ctx) -> Body:
 
 
 def ip_address(ctx: Ctx, code: int, exclude: str = "") -> dict[str, Any]:
+    """The validated ``IpAddress`` (IPv4 only; ``code`` when invalid, 62016 when taken)."""
     value = ctx.params["IpAddress"].strip()
     try:
         ipaddress.IPv4Address(value)
@@ -338,6 +355,7 @@ def ip_address(ctx: Ctx, code: int, exclude: str = "") -> dict[str, Any]:
 
 
 async def update_ip(ctx: Ctx) -> Body:
+    """POST changes to an IP address of an ACL."""
     record = find(ctx, k.IP_ADDRESS, ctx.args["IpSid"], ctx.args["AclSid"])
     record.data.update(ip_address(ctx, 62004, exclude=record.sid))
     apply(ctx, record, ("FriendlyName",), ctx.fake.now())
@@ -348,6 +366,7 @@ async def update_ip(ctx: Ctx) -> Body:
 
 
 def buy_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a bought number: ``PhoneNumber``, or a number in ``AreaCode`` (21408)."""
     number = ctx.params.get("PhoneNumber", "").strip()
     area = ctx.params.get("AreaCode", "").strip()
     if not number and not area:
@@ -363,12 +382,14 @@ def buy_fields(ctx: Ctx) -> dict[str, Any]:
 
 
 def byoc_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a BYOC number (its ``type`` from ``Type``)."""
     fields = buy_fields(ctx)
     fields["type"] = ctx.params["Type"].lower()
     return fields
 
 
 async def add_byoc(ctx: Ctx) -> Body:
+    """POST /Numbers/Byoc: store a number marked as brought by the customer."""
     item = await create(k.NUMBER, NUMBER_SETTINGS, fields=byoc_fields)(ctx)
     assert isinstance(item, Item)  # noqa: S101 - create answers with one item
     record = find(ctx, k.NUMBER, str(item.data["sid"]))
@@ -378,10 +399,12 @@ async def add_byoc(ctx: Ctx) -> Body:
 
 
 def byoc_only(record: Record) -> bool:
+    """Whether a number was added through BYOC."""
     return bool(record.extra.get("byoc"))
 
 
 async def available(ctx: Ctx) -> Body:
+    """GET /AvailablePhoneNumbers/{Country}/{Type}: 20 generated numbers, filtered."""
     country = ctx.args["Country"].upper()
     kind = ctx.args["Type"].lower()
     if kind not in {"local", "tollfree"}:
@@ -414,6 +437,7 @@ async def available(ctx: Ctx) -> Body:
 
 
 async def allowed_countries(ctx: Ctx) -> Body:
+    """GET /Numbers/AllowedCountries/{NumberType}: the countries the fake knows."""
     items = [
         {
             "country_code": code,
@@ -432,6 +456,7 @@ async def allowed_countries(ctx: Ctx) -> Body:
 
 
 async def transcription_text(ctx: Ctx) -> Body:
+    """GET /Transcriptions/{sid}: the resource, or only its text for ``.txt``."""
     record = find(ctx, k.TRANSCRIPTION, ctx.args["TranscriptionSid"])
     if ctx.fmt == "txt":
         return Text(str(record.data["transcription_text"]))
@@ -439,6 +464,7 @@ async def transcription_text(ctx: Ctx) -> Body:
 
 
 def transcribe_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a new transcription, of a recording or of ``AudioUrl``."""
     fields: dict[str, Any] = {"type": ctx.params.get("Quality", "auto").lower()}
     recording_sid = ctx.args.get("RecordingSid")
     if recording_sid:
@@ -450,6 +476,8 @@ def transcribe_fields(ctx: Ctx) -> dict[str, Any]:
 
 
 def lookup(kind: Kind) -> Handler:
+    """POST a lookup: one record per ``PhoneNumber``; answers the first."""
+
     async def handler(ctx: Ctx) -> Body:
         numbers = ctx.all("PhoneNumber")
         now = ctx.fake.now()
@@ -465,6 +493,8 @@ def lookup(kind: Kind) -> Handler:
 
 
 def fraud(rule: str, wrapper: str) -> Handler:
+    """POST /Fraud/{Block|Authorize|Whitelist|Extend}/{CountryCode}: set or extend a rule."""
+
     async def handler(ctx: Ctx) -> Body:
         code = ctx.args["CountryCode"].upper()
         now = ctx.fake.now()
@@ -498,5 +528,6 @@ def fraud(rule: str, wrapper: str) -> Handler:
 
 
 async def frauds(ctx: Ctx) -> Body:
+    """GET /Fraud: every rule, wrapped by its kind."""
     items = [{r.extra["rule"]: r.data} for r in reversed(ctx.store.all(k.FRAUD_RULE))]
     return paginate(ctx, "", k.FRAUD_RULE.list_key, items)

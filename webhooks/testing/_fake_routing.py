@@ -301,6 +301,7 @@ def paginate(
     base = ctx.path
 
     def uri(number: int) -> str:
+        """The URI of page ``number``."""
         query = [*kept, ("Page", str(number)), ("PageSize", str(size))]
         return base + "?" + sep.join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query)
 

@@ -397,7 +397,8 @@ class FakePlatform:
         path: str = scope["path"]
         fmt, bare = _split_format(path)
         segments = bare.split("/")
-        pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        query: bytes = scope["query_string"]
+        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True) if query else []
         if method in _BODY_METHODS:
             body = await _read_body(receive)
             if body:
