@@ -1,0 +1,266 @@
+"""``SimCall``: one simulated call, what a test inspects and how it answers prompts.
+
+Every input method has a synchronous form (``press``) and an async one (``press_async``); the
+synchronous ones run the simulator's private event loop, so use one style per simulator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import Any
+
+from inboundxml import Element
+
+from ._sim_engine import ENDED, Context, Engine, attr
+from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._sim_transport import Runner
+from ._sim_verbs import finish_gather, finish_record
+
+__all__ = ["SimCall"]
+
+
+class SimCall(Engine):
+    """A simulated call: transcript, requests and status, and the caller's actions.
+
+    Attributes:
+        sid: The CallSid (``CA`` + 32 hex), the same on every request of the call.
+        from_: The calling number.
+        to: The called number.
+        direction: ``inbound`` or ``outbound-api``.
+        status: ``queued``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
+            ``failed``, ``canceled`` or ``rejected``.
+        clock: Virtual seconds since the call connected.
+        transcript: Every step, in order (``Spoke``, ``Played``, ``Gathered``... ``HungUp``).
+        requests: Every request the platform made for this call, with its answer.
+        notifications: Warnings and errors the platform would log (code, message, URL).
+    """
+
+    def __init__(self, ctx: Context, runner: Runner, **options: Any) -> None:
+        super().__init__(ctx, **options)
+        self._runner = runner
+
+    def __repr__(self) -> str:
+        return f"<SimCall {self.sid} {self.status}: {self.describe()}>"
+
+    # -- inspection ---------------------------------------------------------------------------
+
+    @property
+    def said(self) -> list[str]:
+        """The texts spoken to the caller, in order (one entry per Say and loop round)."""
+        return [s.text for s in self.transcript if isinstance(s, Spoke)]
+
+    @property
+    def messages(self) -> list[SentMessage]:
+        """The messages this call's documents sent."""
+        return [s for s in self.transcript if isinstance(s, SentMessage)]
+
+    @property
+    def ended(self) -> bool:
+        """Whether the call is over."""
+        return self.status in ENDED
+
+    @property
+    def waiting_for(self) -> str | None:
+        """``gather``, ``record``, ``loop`` or ``conference`` while the call waits, else None."""
+        return self.pending.kind if self.pending is not None else None
+
+    @property
+    def gather(self) -> Element | None:
+        """The Gather (or GetSpeech) waiting for input, if any."""
+        p = self.pending
+        return p.verb if p is not None and p.kind == "gather" else None
+
+    @property
+    def last_request(self) -> SimRequest:
+        """The most recent request (raises if none was made)."""
+        if not self.requests:
+            raise self._error("no request has been made")
+        return self.requests[-1]
+
+    def codes(self) -> list[int]:
+        """The error codes of the notifications, in order."""
+        return [n.code for n in self.notifications]
+
+    def describe(self) -> str:
+        """One line saying what the call is doing now."""
+        if self.ended:
+            last = next((s for s in reversed(self.transcript) if isinstance(s, HungUp)), None)
+            if last is None:
+                return f"the call has ended ({self.status})"
+            how = {"end of document": "at the end of the document", "error": "after an error"}
+            tail = how.get(last.reason)
+            if tail is None:
+                where = last.where.rsplit("/", 1)[-1].split("[")[0] if last.where else last.reason
+                tail = f"after {where} at {last.where}" if last.where else f"({last.reason})"
+            return f"the call has ended ({self.status}) {tail}"
+        p = self.pending
+        if p is None:
+            return f"the call is {self.status}"
+        what = {
+            "gather": f"a {p.verb.tag} is waiting for input",
+            "record": "a Record is recording",
+            "loop": f"a {p.verb.tag} is looping until the call ends",
+            "conference": f"the call is in conference {p.verb.text!r}",
+        }[p.kind]
+        return f"{what} at {p.where} of {p.url}"
+
+    def _error(self, need: str) -> Exception:
+        from ._sim_model import SimulationError
+
+        return SimulationError(f"{self.describe()}; {need}")
+
+    # -- actions (async) ----------------------------------------------------------------------
+
+    async def press_async(self, keys: str) -> None:
+        """Async form of :meth:`press`."""
+        if self.pending is None or self.pending.kind != "gather":
+            raise self._error("no Gather is waiting")
+        if "dtmf" not in str(attr(self.pending.verb, "input") or "dtmf"):
+            raise self._error("the Gather listens for speech only")
+        await finish_gather(self, keys, None)
+        await self.run()
+
+    async def say_speech_async(self, text: str) -> None:
+        """Async form of :meth:`say_speech`."""
+        p = self.pending
+        if p is None or p.kind != "gather":
+            raise self._error("no Gather is listening for speech")
+        if p.verb.tag == "Gather" and "speech" not in str(attr(p.verb, "input") or ""):
+            raise self._error("the Gather listens for keys only (input='dtmf')")
+        await finish_gather(self, "", text)
+        await self.run()
+
+    async def record_async(
+        self, seconds: float = 5.0, *, text: str | None = None, key: str | None = None
+    ) -> None:
+        """Async form of :meth:`record`."""
+        if self.pending is None or self.pending.kind != "record":
+            raise self._error("no foreground Record is waiting")
+        await finish_record(self, seconds, text, key)
+        await self.run()
+
+    async def wait_async(self, seconds: float | None = None) -> None:
+        """Async form of :meth:`wait`."""
+        p = self.pending
+        if p is None:
+            raise self._error("nothing is waiting")
+        if p.kind == "gather" and (seconds is None or seconds >= float(attr(p.verb, "timeout"))):
+            self.pending = None
+            await self.tick(float(attr(p.verb, "timeout") or 5))
+            self.transcript.append(Gathered("", None, True, self.clock))
+        elif p.kind == "record":
+            self.pending = None
+            await self.tick(float(attr(p.verb, "timeout") or 5))
+        else:
+            await self.tick(seconds if seconds is not None else 60.0)
+            if self.interrupt_to is None:
+                return
+            self.pending = None
+        await self.run()
+
+    async def hangup_async(self) -> None:
+        """Async form of :meth:`hangup`."""
+        if self.ended:
+            raise self._error("it cannot hang up again")
+        await self.end("completed", "caller")
+
+    async def interrupt_async(self, url: str, method: str = "POST") -> None:
+        """Async form of :meth:`interrupt`."""
+        if self.ended:
+            raise self._error("a live-call interrupt needs a live call")
+        self.interrupt_to = (url, method)
+        if self.running:
+            return  # takes effect after the element now running
+        p = self.pending
+        if p is not None and p.kind == "conference":
+            await p.data["room"].leave(self, resume=False)
+        self.pending = None
+        self.trigger = "interrupt"
+        await self.run()
+
+    async def send_digits_async(self, digits: str) -> None:
+        """Async form of :meth:`send_digits`: the keys reach a waiting Gather, else buffer."""
+        if self.pending is not None and self.pending.kind == "gather":
+            await self.press_async(digits)
+        else:
+            self.typeahead += digits
+
+    # -- actions (sync) -----------------------------------------------------------------------
+
+    def _sync(self, coro: Coroutine[Any, Any, None]) -> SimCall:
+        self._runner.run(coro)
+        return self
+
+    def press(self, keys: str) -> SimCall:
+        """Press keypad keys at the waiting Gather.
+
+        Keys count towards ``numDigits`` and ``finishOnKey`` (the finish key is not sent). If the
+        keys do not complete the input, the caller stops typing and the Gather times out with
+        the digits so far (no digits: the next element runs). Keys left over after the input is
+        complete are buffered for the next Gather (type-ahead).
+
+        Raises:
+            SimulationError: If no Gather is waiting; the message says what the call is doing.
+        """
+        return self._sync(self.press_async(keys))
+
+    def say_speech(self, text: str) -> SimCall:
+        """Speak ``text`` at a Gather with ``input`` including ``speech`` (or a GetSpeech).
+
+        The result goes to ``action`` as ``SpeechResult`` (an assumed name: see
+        :class:`ParameterNames`) with an empty ``Digits``.
+
+        Raises:
+            SimulationError: If nothing is listening for speech.
+        """
+        return self._sync(self.say_speech_async(text))
+
+    def record(
+        self, seconds: float = 5.0, *, text: str | None = None, key: str | None = None
+    ) -> SimCall:
+        """Leave a recording of ``seconds`` at the waiting foreground Record.
+
+        Args:
+            seconds: Its length (capped at ``maxLength``).
+            text: What the caller said; sent as the transcription when ``transcribe`` is on.
+            key: The key that ended it (sent as ``Digits``), if any.
+
+        Raises:
+            SimulationError: If no foreground Record is waiting.
+        """
+        return self._sync(self.record_async(seconds, text=text, key=key))
+
+    def wait(self, seconds: float | None = None) -> SimCall:
+        """Let time pass: a waiting Gather or Record times out; loops and rooms go on.
+
+        Args:
+            seconds: How long; ``None`` means the element's timeout (60 s for loops/rooms).
+        """
+        return self._sync(self.wait_async(seconds))
+
+    def hangup(self) -> SimCall:
+        """The caller hangs up (status ``completed``)."""
+        return self._sync(self.hangup_async())
+
+    def interrupt(self, url: str, method: str = "POST") -> SimCall:
+        """Live-call control: run the document at ``url`` once the current element finishes."""
+        return self._sync(self.interrupt_async(url, method))
+
+    def send_digits(self, digits: str) -> SimCall:
+        """Live-call control: play DTMF keys into the call."""
+        return self._sync(self.send_digits_async(digits))
+
+    def notification(self, code: int) -> Notification:
+        """The first notification with ``code``.
+
+        Raises:
+            SimulationError: If there is none; the message lists the codes recorded.
+        """
+        for n in self.notifications:
+            if n.code == code:
+                return n
+        raise self._error(f"no notification {code} (recorded: {self.codes()})")
+
+    def steps(self, kind: type[Step]) -> list[Step]:
+        """The transcript steps of one type, e.g. ``call.steps(Dialed)``."""
+        return [s for s in self.transcript if isinstance(s, kind)]

@@ -1,0 +1,149 @@
+"""Conference rooms shared between the simulated calls of one simulator.
+
+``<Dial><Conference>name</Conference></Dial>`` puts the call in the room ``name``; every
+simulated call dialling the same name joins the same :class:`Room`. A call stays in the room
+(waiting) until it hangs up, the test ends the room (``sim.conference(name).end()``), or a
+participant whose ``endConferenceOnExit`` is true leaves. Then, like any Dial, the call
+requests the Dial ``action`` (``DialCallStatus=completed``) or runs its next element.
+
+Callback parameters (``ConferenceSid``, ``FriendlyName``, ``ConferenceStatus``,
+``ConferenceEvent``) are the configurable assumptions of
+:class:`~webhooks.testing.ParameterNames`; only the first ``callbackUrl`` given for a room is
+used, as documented.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from inboundxml import Element
+
+from ._sim_model import ConferenceEvent, Dialed, new_sid
+
+if TYPE_CHECKING:
+    from ._sim_engine import Engine
+
+__all__ = ["Room", "join"]
+
+
+class Room:
+    """A conference room.
+
+    Attributes:
+        name: The room's name (the Conference text).
+        sid: Its Sid (``CF`` + 32 hex).
+        status: ``init``, ``in-progress`` or ``completed``.
+        participants: The calls in the room now, in order of arrival.
+        history: Every call that was ever in the room.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.sid = new_sid("CF")
+        self.status = "init"
+        self.participants: list[Engine] = []
+        self.history: list[Engine] = []
+        self.callback: tuple[str, str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Room({self.name!r}, status={self.status!r}, participants={len(self.participants)})"
+
+    async def _callback(self, call: Engine, event: str) -> None:
+        if self.callback is None:
+            return
+        n = call.ctx.names
+        extra = {
+            n.conference_sid: self.sid,
+            n.conference_name: self.name,
+            n.conference_status: self.status,
+            n.conference_event: event,
+        }
+        await call.notify(self.callback[0], self.callback[1], "conference", extra)
+
+    async def enter(self, call: Engine, noun: Element) -> None:
+        """Add ``call`` to the room."""
+        if self.callback is None and noun.attrs.get("callback_url"):
+            method = str(noun.attrs.get("callback_method") or "POST")
+            self.callback = (call.resolve(str(noun.attrs["callback_url"])), method)
+        self.participants.append(call)
+        self.history.append(call)
+        if len(self.participants) >= 2 or noun.attrs.get("start_conference_on_enter"):
+            self.status = "in-progress"
+        call.transcript.append(ConferenceEvent(self.name, "enter", call.clock))
+        await self._callback(call, "enter")
+
+    async def leave(self, call: Engine, *, resume: bool = True) -> None:
+        """Take ``call`` out; end the room if it had ``endConferenceOnExit``; resume the call.
+
+        Args:
+            call: A participant.
+            resume: Whether the call continues its document (False when it is hanging up).
+        """
+        if call not in self.participants:
+            return
+        self.participants.remove(call)
+        data = call.pending.data if call.pending is not None else {}
+        call.pending = None
+        call.transcript.append(ConferenceEvent(self.name, "exit", call.clock))
+        await self._callback(call, "exit")
+        noun: Element | None = data.get("noun")
+        if noun is not None and noun.attrs.get("end_conference_on_exit"):
+            await self.end()
+        elif not self.participants and self.status != "completed":
+            self.status = "completed"
+            await self._callback(call, "end")
+        if resume:
+            await _after(call, data)
+
+    async def end(self) -> None:
+        """End the room: every participant leaves and continues its own document."""
+        if self.status == "completed":
+            return
+        self.status = "completed"
+        last = self.participants[-1] if self.participants else None
+        for call in list(self.participants):
+            await self.leave(call)
+        if last is not None:
+            await self._callback(last, "end")
+
+
+async def join(call: Engine, dial: Element, noun: Element) -> None:
+    """``<Dial><Conference>``: enter the room and wait there."""
+    from ._sim_engine import Pending
+
+    name = noun.text or ""
+    room = call.ctx.rooms.get(name)
+    if room is None or room.status == "completed":
+        room = call.ctx.rooms[name] = Room(name)
+    call.pending = Pending(
+        "conference", noun, call.where, call.doc_url,
+        {"room": room, "dial": dial, "noun": noun, "since": call.clock},
+    )  # fmt: skip
+    await room.enter(call, noun)
+
+
+async def _after(call: Engine, data: dict[str, object]) -> None:
+    from ._sim_engine import ENDED, attr
+
+    if call.status in ENDED:
+        return
+    dial = data["dial"]
+    assert isinstance(dial, Element)  # noqa: S101 - set by join()
+    since = data["since"]
+    seconds = call.clock - float(since) if isinstance(since, float | int) else 0.0
+    leg = new_sid("CF")
+    call.transcript.append(Dialed((str(data["room"].name),), "completed", seconds, leg, call.clock))  # type: ignore[attr-defined]
+    n = call.ctx.names
+    if dial.attrs.get("action"):
+        result = {
+            n.dial_call_sid: leg,
+            n.dial_call_status: "completed",
+            n.dial_call_duration: str(round(seconds)),
+        }
+        call.trigger = "conference ended"
+        if not await call.fetch(
+            str(dial.attrs["action"]), str(attr(dial, "method")), "dial", **result
+        ):
+            return
+    if not call.running:
+        await call.run()

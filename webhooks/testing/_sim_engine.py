@@ -1,0 +1,354 @@
+"""The execution engine of one simulated call: fetching documents, running verbs, ending.
+
+The engine is a state machine. :meth:`Engine.run` performs the current document's elements in
+order until the call ends or an element waits for the test (a Gather waiting for keys, a
+foreground Record, an endless loop, a conference room); the test's input then resumes it. Verb
+semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._sim_verbs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urljoin
+
+from inboundxml import Element, InboundXMLError, Response, parse
+from inboundxml.spec import ELEMENTS
+
+from ._sim_model import (
+    DialOutcome,
+    HungUp,
+    Notification,
+    ParameterNames,
+    SentMessage,
+    SimRequest,
+    Spoke,
+    Step,
+    new_sid,
+)
+from ._sim_transport import Transport
+
+if TYPE_CHECKING:
+    from ._sim_conference import Room
+
+__all__ = ["ENDED", "Context", "Engine", "Pending", "attr"]
+
+ENDED = frozenset({"completed", "busy", "no-answer", "failed", "canceled", "rejected"})
+ERROR_MESSAGE = "An error has occurred"
+_XML_TYPES = ("text/xml", "application/xml")
+
+
+def attr(verb: Element, xml: str) -> Any:
+    """An attribute's value, or the documented default from the element table (else None).
+
+    Defaults that are prose in the table (``the current document URL``, ``no limit``) give None.
+    """
+    spec = ELEMENTS[verb.tag].attr(xml)
+    if spec is None:
+        return None
+    value = verb.attrs.get(spec.py)
+    if value is not None:
+        return value
+    default = spec.default
+    if default is None:
+        return None
+    if default in ("true", "false"):
+        return default == "true"
+    if default.isdigit():
+        return int(default)
+    return None if " " in default else default
+
+
+@dataclass
+class Context:
+    """What the calls of one simulator share: transport, names, scripts, rooms, messages.
+
+    Attributes mirror the :class:`~webhooks.testing.Simulator` options of the same names.
+    """
+
+    transport: Transport
+    names: ParameterNames = field(default_factory=ParameterNames)
+    account_sid: str = field(default_factory=lambda: new_sid("AC"))
+    api_version: str = "v2"
+    words_per_second: float = 2.5
+    audio_seconds: dict[str, float] = field(default_factory=dict)
+    default_audio_seconds: float = 5.0
+    dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
+    default_dial: DialOutcome = field(default_factory=DialOutcome)
+    messages: list[SentMessage] = field(default_factory=list)
+    rooms: dict[str, Room] = field(default_factory=dict)
+    on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
+
+
+@dataclass
+class Pending:
+    """What a call is waiting for: ``gather``, ``record``, ``loop`` or ``conference``."""
+
+    kind: str
+    verb: Element
+    where: str
+    url: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[["Engine", Element], Awaitable[None]]
+
+
+class Engine:
+    """State and execution of one simulated call (the public face is ``SimCall``)."""
+
+    handlers: ClassVar[dict[str, Handler]] = {}
+    """Verb handlers by tag, filled in by :mod:`._sim_verbs`."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        *,
+        from_: str,
+        to: str,
+        direction: str,
+        caller_name: str | None = None,
+        forwarded_from: str | None = None,
+        fallback_url: str | None = None,
+        fallback_method: str = "POST",
+        status_callback: str | None = None,
+        status_method: str = "POST",
+        heartbeat_url: str | None = None,
+        heartbeat_method: str = "POST",
+        params: dict[str, str] | None = None,
+        sid: str | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.sid = sid or new_sid("CA")
+        self.from_, self.to, self.direction = from_, to, direction
+        self.caller_name, self.forwarded_from = caller_name, forwarded_from
+        self.status = "queued"
+        self.clock = 0.0
+        self.transcript: list[Step] = []
+        self.requests: list[SimRequest] = []
+        self.notifications: list[Notification] = []
+        self.pending: Pending | None = None
+        self.fallback = (fallback_url, fallback_method)
+        self.status_callbacks: list[tuple[str, str]] = []
+        if status_callback:
+            self.status_callbacks.append((status_callback, status_method))
+        self.heartbeat = (heartbeat_url, heartbeat_method) if heartbeat_url else None
+        self.extra_params = dict(params or {})
+        self.url_base = ""
+        self.doc_url = ""
+        self.document: Response | None = None
+        self.verbs: list[tuple[str, Element]] = []
+        self.index = 0
+        self.where = ""
+        self.last_recording: str | None = None
+        self.background: list[tuple[Element, float, str, str]] = []
+        self.typeahead = ""
+        self.trigger = ""
+        self.interrupt_to: tuple[str, str] | None = None
+        self.running = False
+        self.controls: list[tuple[str, dict[str, str]]] = []
+        self.hangup_requested = ""
+        self.data_url = ("", "POST")
+
+    # -- parameters and requests -------------------------------------------------------------
+
+    def params(self, **extra: str) -> dict[str, str]:
+        """The default voice request parameters (webhooks.md §3) plus ``extra``."""
+        p = {
+            "AccountSid": self.ctx.account_sid,
+            "ApiVersion": self.ctx.api_version,
+            "CallSid": self.sid,
+            "CallStatus": self.status,
+            "Direction": self.direction,
+            "From": self.from_,
+            "To": self.to,
+            "CallerName": self.caller_name or self.from_,
+            "UrlBase": self.url_base,
+        }
+        if self.forwarded_from:
+            p["ForwardedFrom"] = self.forwarded_from
+        p.update(self.extra_params)
+        p.update(extra)
+        return p
+
+    def resolve(self, url: str) -> str:
+        """Resolve ``url`` against the current document URL (or the app's origin)."""
+        return urljoin(self.doc_url or self.ctx.transport.origin + "/", url)
+
+    async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
+        """Make a request whose answer the platform ignores (status, Ping, callbacks)."""
+        url = self.resolve(url)
+        params = self.params(**extra)
+        reply = await self.ctx.transport.request(method, url, params)
+        self.requests.append(
+            SimRequest(
+                method, url, params, kind, reply.status, reply.content_type, reply.body, None,
+                self.clock, self.trigger, self.where,
+            )
+        )  # fmt: skip
+        if not 200 <= reply.status < 400:
+            self.notifications.append(
+                Notification(11200, f"{kind} callback failed (HTTP {reply.status})", url, "warning")
+            )
+
+    async def _get(self, url: str, method: str, kind: str, params: dict[str, str]) -> Response:
+        reply = await self.ctx.transport.request(method, url, params)
+        req = SimRequest(
+            method, url, params, kind, reply.status, reply.content_type, reply.body, None,
+            self.clock, self.trigger, self.where,
+        )  # fmt: skip
+        self.requests.append(req)
+        if reply.status == 0:
+            raise _FetchError([(11205, "connection failed")])
+        if reply.status >= 400:
+            raise _FetchError([(11200, f"HTTP {reply.status} from the document URL")])
+        ctype = reply.content_type.split(";")[0].strip().lower()
+        if ctype not in _XML_TYPES:
+            raise _FetchError([(12300, f"invalid Content-Type {reply.content_type!r}")])
+        try:
+            doc = parse(reply.body)
+        except InboundXMLError as exc:
+            raise _FetchError([(p.code, str(p)) for p in exc.problems]) from None
+        if not isinstance(doc, Response):  # parse() checks the root; this narrows the type
+            raise _FetchError([(12102, "root element must be Response")])
+        req.document = doc
+        return doc
+
+    async def fetch(self, url: str, method: str, kind: str, **extra: str) -> bool:
+        """Fetch a document and make it current (fallback on failure); False if the call ended.
+
+        On failure every problem is recorded as a notification; the call's ``fallback_url`` is
+        then fetched once (notification 12105). If nothing works the caller hears "An error has
+        occurred" and the call ends.
+        """
+        url = self.resolve(url)
+        params = self.params(**extra)
+        try:
+            doc = await self._get(url, method, kind, params)
+        except _FetchError as exc:
+            self._record(exc, url)
+            fb_url, fb_method = self.fallback
+            if not fb_url:
+                await self.fail()
+                return False
+            fb_url = self.resolve(fb_url)
+            self.notifications.append(Notification(12105, "fallback URL used", fb_url, "warning"))
+            try:
+                doc = await self._get(fb_url, fb_method, "fallback", params)
+            except _FetchError as exc2:
+                self._record(exc2, fb_url)
+                await self.fail()
+                return False
+            url = fb_url
+        await self.load(url, doc)
+        return True
+
+    def _record(self, exc: _FetchError, url: str) -> None:
+        for code, message in exc.problems:
+            self.notifications.append(Notification(code, message, url))
+
+    async def load(self, url: str, doc: Response) -> None:
+        """Make ``doc`` (fetched from ``url``) the current document, from its first element."""
+        self.doc_url, self.document, self.index = url, doc, 0
+        counts: dict[str, int] = {}
+        self.verbs = []
+        for child in doc.children:
+            n = counts.get(child.tag, 0)
+            counts[child.tag] = n + 1
+            self.verbs.append((f"Response/{child.tag}[{n}]", child))
+        a = doc.attrs
+        callback = a.get("status_callback")
+        if callback and not any(u == callback for u, _ in self.status_callbacks):
+            method = str(a.get("status_method") or "POST")
+            self.status_callbacks.append((str(callback), method))
+            await self.notify(str(callback), method, "status", {})
+        if a.get("heartbeat_callback") and self.heartbeat is None:
+            self.heartbeat = (
+                str(a["heartbeat_callback"]),
+                str(a.get("heartbeat_method") or "POST"),
+            )
+
+    # -- running ---------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Perform elements until the call ends or waits for input."""
+        self.running = True
+        try:
+            while self.status not in ENDED and self.pending is None:
+                if self.hangup_requested:
+                    status, self.hangup_requested = self.hangup_requested, ""
+                    await self.end(status, "api")
+                    return
+                if self.interrupt_to is not None:
+                    url, method = self.interrupt_to
+                    self.interrupt_to = None
+                    if not await self.fetch(url, method, "interrupt"):
+                        return
+                    continue
+                if self.index >= len(self.verbs):
+                    await self.end("completed", "end of document")
+                    return
+                self.where, verb = self.verbs[self.index]
+                self.index += 1
+                await self.handlers[verb.tag](self, verb)
+        finally:
+            self.running = False
+
+    async def tick(self, seconds: float) -> None:
+        """Advance the virtual clock, sending a heartbeat at every whole minute crossed."""
+        start, self.clock = self.clock, self.clock + max(seconds, 0.0)
+        if self.heartbeat is None:
+            return
+        minute = int(start // 60) + 1
+        while minute * 60 <= self.clock and self.status not in ENDED:
+            url, method = self.heartbeat
+            await self.notify(
+                url, method, "heartbeat", {self.ctx.names.heartbeat_duration: str(minute * 60)}
+            )
+            minute += 1
+
+    async def say(self, text: str, voice: str = "female", language: str = "en") -> None:
+        """Speak ``text`` once: a transcript step and ``words / words_per_second`` seconds."""
+        self.transcript.append(Spoke(text, voice, language, self.clock))
+        await self.tick(say_seconds(text, self.ctx.words_per_second))
+
+    async def fail(self) -> None:
+        """Nothing works: the caller hears the error message and the call ends."""
+        self.where = ""
+        await self.say(ERROR_MESSAGE)
+        await self.end("completed", "error")
+
+    async def end(self, status: str, reason: str) -> None:
+        """End the call with ``status``; finish recordings and send the final callbacks."""
+        if self.status in ENDED:
+            return
+        if self.pending is not None and self.pending.kind == "conference":
+            room: Room = self.pending.data["room"]
+            await room.leave(self, resume=False)
+        self.pending = None
+        self.status = status
+        self.transcript.append(HungUp(status, reason, self.where, self.clock))
+        for hook in self.background_finishers:
+            await hook(self)
+        duration = {self.ctx.names.heartbeat_duration: str(round(self.clock))}
+        for url, method in self.status_callbacks:
+            await self.notify(url, method, "status", duration)
+        for on_end in self.ctx.on_end:
+            await on_end(self)
+
+    background_finishers: ClassVar[list[Callable[[Engine], Awaitable[None]]]] = []
+    """Run when a call ends (the background-recording finisher of :mod:`._sim_verbs`)."""
+
+
+def say_seconds(text: str, words_per_second: float) -> float:
+    """Speaking time of ``text``: words / rate, rounded up to 0.1 s, at least 0.5 s."""
+    words = len(text.split())
+    tenths = -(-words * 10 // words_per_second) if words else 0
+    return max(tenths / 10, 0.5)
+
+
+class _FetchError(Exception):
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        super().__init__(problems)
+        self.problems = problems

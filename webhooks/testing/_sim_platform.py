@@ -1,0 +1,96 @@
+"""Connecting the simulator to a fake REST platform: outbound calls and live-call control.
+
+``FakePlatform`` calls ``on_call_created`` for every ``POST /Calls`` and ``on_call_updated``
+for every live-call request. The hook may run on another thread (``fake.serve()``) or inside
+the REST request, so the simulator never runs the app from a hook: a created call is queued
+(``Simulator.run_queued()`` runs it), and a live-call request is recorded on the call and
+applied at once if the call is being executed (an interrupt then takes effect after the
+element now running, as documented) or at the call's next step otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._sim_call import SimCall
+from ._sim_engine import ENDED, Engine
+
+if TYPE_CHECKING:
+    from .simulator import CallPlatform, Simulator
+
+__all__ = ["apply_controls", "attach"]
+
+
+def attach(sim: Simulator, platform: CallPlatform) -> None:
+    """Set the platform's hooks to queue created calls and control live ones."""
+
+    def created(record: Any) -> None:
+        p: Mapping[str, str] = record.params
+        call = SimCall(
+            sim._ctx,
+            sim._runner,
+            sid=record.sid,
+            from_=p.get("From", ""),
+            to=p.get("To", ""),
+            direction="outbound-api",
+            caller_name=p.get("CallerName") or "Outbound Call",
+            forwarded_from=p.get("ForwardedFrom") or None,
+            fallback_url=p.get("FallbackUrl") or None,
+            fallback_method=(p.get("FallbackMethod") or "POST").upper(),
+            status_callback=p.get("StatusCallback") or None,
+            status_method=(p.get("StatusCallbackMethod") or "POST").upper(),
+            heartbeat_url=p.get("HeartbeatUrl") or None,
+            heartbeat_method=(p.get("HeartbeatMethod") or "POST").upper(),
+        )
+        call.data_url = (p.get("Url", ""), (p.get("Method") or "POST").upper())
+        sim.calls.append(call)
+        sim._queued.append(call)
+
+    def updated(record: Any, action: str, params: Mapping[str, str]) -> None:
+        call = next((c for c in sim.calls if c.sid == record.sid), None)
+        if call is None or call.status in ENDED:
+            return
+        call.controls.append((action, dict(params)))
+        if call.running:
+            _flag(call)
+
+    async def on_end(call: Engine) -> None:
+        if any(c is call for c in sim.calls) and call.direction.startswith("outbound"):
+            try:
+                platform.set_call_status(call.sid, call.status, duration=round(call.clock))
+            except KeyError:
+                return
+
+    platform.on_call_created = created
+    platform.on_call_updated = updated
+    sim._ctx.on_end.append(on_end)
+
+
+def _flag(call: Engine) -> None:
+    """Turn recorded controls into engine flags (used while the call runs)."""
+    for action, params in call.controls:
+        if action == "interrupt" and params.get("Url"):
+            call.interrupt_to = (params["Url"], (params.get("Method") or "POST").upper())
+        elif action == "interrupt" and params.get("Status"):
+            call.hangup_requested = params["Status"].lower()
+        elif action == "send_digits":
+            call.typeahead += params.get("PlayDtmf", "")
+    call.controls.clear()
+
+
+async def apply_controls(call: SimCall) -> None:
+    """Apply live-call requests recorded while the call was waiting."""
+    if not call.controls:
+        return
+    _flag(call)
+    if call.hangup_requested:
+        status, call.hangup_requested = call.hangup_requested, ""
+        await call.end(status, "api")
+        return
+    if call.interrupt_to is not None:
+        url, method = call.interrupt_to
+        await call.interrupt_async(url, method)
+    elif call.typeahead and call.pending is not None and call.pending.kind == "gather":
+        keys, call.typeahead = call.typeahead, ""
+        await call.press_async(keys)

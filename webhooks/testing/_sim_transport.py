@@ -1,0 +1,219 @@
+"""How the simulated platform reaches the application: in-process ASGI or HTTP on 127.0.0.1.
+
+The in-process transport calls the ASGI application directly with the same scope, headers and
+form-encoded body the platform would send over HTTP, so the app's whole request path (routing,
+form parsing, security checks, error handling) runs as in production, minus the socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import threading
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+
+from ._sim_model import SimulationError
+
+__all__ = ["ASGITransport", "HTTPTransport", "Reply", "Runner", "Transport"]
+
+T = TypeVar("T")
+
+ASGIApp = Callable[..., Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An HTTP answer: status, content type and body (status 0: no connection)."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+class Transport(Protocol):
+    """Sends one platform request and returns the answer."""
+
+    origin: str
+
+    async def request(self, method: str, url: str, params: dict[str, str]) -> Reply:
+        """Send ``params`` form-encoded (POST) or in the query string (GET) to ``url``."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release resources."""
+        ...
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class ASGITransport:
+    """Calls an ASGI app in-process, as if it were served at ``origin``.
+
+    Args:
+        app: The ASGI application.
+        origin: ``scheme://host[:port]`` the app appears to be served at.
+    """
+
+    def __init__(self, app: ASGIApp, origin: str = "http://testserver") -> None:
+        self.app = app
+        self.origin = origin.rstrip("/")
+        parts = urlsplit(self.origin)
+        self._scheme = parts.scheme
+        self._host = parts.netloc.encode("latin-1")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        self._server = (parts.hostname or "testserver", port)
+
+    async def request(self, method: str, url: str, params: dict[str, str]) -> Reply:
+        """Run one request through the app (only URLs of ``origin`` reach it)."""
+        if _origin(url) != self.origin:
+            return Reply(0, "", b"")
+        parts = urlsplit(url)
+        query = parts.query
+        body = b""
+        headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator")]
+        if method == "GET":
+            extra = urlencode(params)
+            query = f"{query}&{extra}" if query and extra else (query or extra)
+        else:
+            body = urlencode(params).encode()
+            headers.append((b"content-type", b"application/x-www-form-urlencoded"))
+            headers.append((b"content-length", str(len(body)).encode()))
+        scope: dict[str, Any] = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": method,
+            "scheme": self._scheme,
+            "path": parts.path or "/",
+            "raw_path": (parts.path or "/").encode(),
+            "query_string": query.encode(),
+            "root_path": "",
+            "headers": headers,
+            "client": ("127.0.0.1", 50000),
+            "server": self._server,
+            "state": {},
+        }
+        sent = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return {"type": "http.disconnect"}
+
+        status = 0
+        content_type = ""
+        chunks: list[bytes] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status, content_type
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                for key, value in message.get("headers", ()):
+                    if key.lower() == b"content-type":
+                        content_type = value.decode("latin-1")
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        try:
+            await self.app(scope, receive, send)
+        except Exception:  # an app that raises is what a 500 looks like on the wire
+            return Reply(500, "text/plain", b"")
+        return Reply(status, content_type, b"".join(chunks))
+
+    async def aclose(self) -> None:
+        """Nothing to release."""
+
+
+class HTTPTransport:
+    """Sends requests over HTTP to a server on 127.0.0.1 (never anywhere else).
+
+    Args:
+        base_url: ``http://127.0.0.1:PORT`` (or ``localhost``).
+        timeout: Seconds before a request counts as failed.
+    """
+
+    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
+        parts = urlsplit(base_url)
+        if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise SimulationError(f"base_url must point at 127.0.0.1, got {base_url!r}")
+        self.origin = _origin(base_url)
+        self._client = httpx.AsyncClient(timeout=timeout)
+
+    async def request(self, method: str, url: str, params: dict[str, str]) -> Reply:
+        """Send the request; a connection failure answers status 0."""
+        if _origin(url) != self.origin:
+            return Reply(0, "", b"")
+        try:
+            if method == "GET":
+                answer = await self._client.get(url, params=params)
+            else:
+                answer = await self._client.post(url, data=params)
+        except httpx.HTTPError:
+            return Reply(0, "", b"")
+        return Reply(answer.status_code, answer.headers.get("content-type", ""), answer.content)
+
+    async def aclose(self) -> None:
+        """Close the HTTP connection pool."""
+        await self._client.aclose()
+
+
+class Runner:
+    """Runs the simulator's coroutines for the synchronous API on one private event loop.
+
+    Every simulator of the process shares that loop (closed at exit), so an app that keeps
+    loop-bound objects between requests keeps working across simulators. In a thread without
+    a running loop the loop runs right there (no thread hop, fastest). Called from inside a
+    running loop (a sync helper used in async code), the loop runs in a helper thread while
+    the caller waits.
+    """
+
+    _loop: asyncio.AbstractEventLoop | None = None
+    _lock = threading.RLock()
+
+    @classmethod
+    def _get_loop(cls) -> asyncio.AbstractEventLoop:
+        if cls._loop is None or cls._loop.is_closed():
+            cls._loop = asyncio.new_event_loop()
+            atexit.register(cls._close)
+        return cls._loop
+
+    @classmethod
+    def _close(cls) -> None:
+        loop, cls._loop = cls._loop, None
+        if loop is not None and not loop.is_closed() and not loop.is_running():
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run ``coro`` to completion and return its result."""
+        with self._lock:
+            loop = self._get_loop()
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                return loop.run_until_complete(coro)
+            box: list[T] = []
+            errors: list[BaseException] = []
+
+            def target() -> None:
+                try:
+                    box.append(loop.run_until_complete(coro))
+                except BaseException as exc:  # re-raised in the caller's thread
+                    errors.append(exc)
+
+            thread = threading.Thread(target=target, name="cpaas-simulator")
+            thread.start()
+            thread.join()
+            if errors:
+                raise errors[0]
+            return box[0]

@@ -1,0 +1,308 @@
+"""What each verb does in the simulation (``spec/inboundxml.md`` §2.1, defaults from §3).
+
+Every handler receives the engine and the element; it records transcript steps, advances the
+virtual clock, makes the platform's requests and either lets the next element run, loads a new
+document, marks the call as waiting for the test, or ends the call.
+"""
+
+from __future__ import annotations
+
+from inboundxml import Element
+
+from ._sim_conference import join
+from ._sim_engine import ENDED, Engine, Pending, attr, say_seconds
+from ._sim_model import (
+    Answered,
+    Dialed,
+    Gathered,
+    Notification,
+    Paused,
+    Pinged,
+    Played,
+    Recorded,
+    Redirected,
+    Referred,
+    SentMessage,
+    Spoke,
+    TalkedToAgent,
+    new_sid,
+)
+
+__all__ = ["finish_gather", "finish_record", "recording_url"]
+
+
+async def _prompt(e: Engine, verb: Element, nested: bool = False) -> None:
+    """Say / Play / PlayLastRecording / Pause (also the prompts nested in Gather)."""
+    tag = verb.tag
+    if tag == "Pause":
+        seconds = float(attr(verb, "length"))
+        e.transcript.append(Paused(seconds, e.clock))
+        await e.tick(seconds)
+        return
+    loop = int(attr(verb, "loop") or 0) if tag in ("Say", "Play") else 1
+    for _ in range(max(loop, 1)):
+        if tag == "Say":
+            text = verb.text or ""
+            e.transcript.append(Spoke(text, attr(verb, "voice"), attr(verb, "language"), e.clock))
+            await e.tick(say_seconds(text, e.ctx.words_per_second))
+        else:
+            url = (e.last_recording or "") if tag == "PlayLastRecording" else (verb.text or "")
+            e.transcript.append(Played(url, e.clock))
+            await e.tick(e.ctx.audio_seconds.get(url, e.ctx.default_audio_seconds))
+    if loop == 0 and not nested:  # 0 = until the call ends (nested: once, then listen)
+        e.pending = Pending("loop", verb, e.where, e.doc_url)
+
+
+async def _gather(e: Engine, verb: Element) -> None:
+    for child in verb.children:
+        await _prompt(e, child, nested=True)
+    e.pending = Pending("gather", verb, e.where, e.doc_url, {"digits": ""})
+    if e.typeahead:
+        keys, e.typeahead = e.typeahead, ""
+        await finish_gather(e, keys, None)
+
+
+async def finish_gather(e: Engine, keys: str, speech: str | None) -> None:
+    """Feed keys (or speech) to the waiting Gather; request ``action`` or time out."""
+    p = e.pending
+    assert p is not None  # noqa: S101 - callers check
+    verb = p.verb
+    limit = int(str(verb.attrs.get("num_digits") or 0))
+    finish = str(attr(verb, "finishOnKey") or "#") if verb.tag == "Gather" else "#"
+    digits, done = p.data["digits"], speech is not None
+    for i, key in enumerate(keys):
+        if key == finish:
+            done, e.typeahead = True, keys[i + 1 :]
+            break
+        digits += key
+        if limit and len(digits) >= limit:
+            done, e.typeahead = True, keys[i + 1 :]
+            break
+    if not done:  # the caller stops typing: the Gather times out with what it has
+        await e.tick(float(attr(verb, "timeout") or 5))
+        if not digits:
+            e.pending = None
+            e.transcript.append(Gathered("", None, True, e.clock))
+            return
+    e.pending = None
+    e.transcript.append(Gathered(digits, speech, False, e.clock))
+    extra = {"Digits": digits}
+    if speech is not None:
+        extra[e.ctx.names.speech_result] = speech
+    e.trigger = f"say {speech!r}" if speech is not None else f"press {digits}"
+    action = verb.attrs.get("action") or e.doc_url
+    await e.fetch(str(action), str(attr(verb, "method")), "gather", **extra)
+
+
+def recording_url(e: Engine, verb: Element) -> tuple[str, str]:
+    """A new recording's Sid and URL (``https://recordings.sim.invalid/...``)."""
+    sid = new_sid("RE")
+    fmt = attr(verb, "fileFormat") or "mp3"
+    return sid, f"https://recordings.sim.invalid/{e.ctx.account_sid}/{sid}.{fmt}"
+
+
+async def _record(e: Engine, verb: Element) -> None:
+    if attr(verb, "background"):
+        sid, url = recording_url(e, verb)
+        e.last_recording = url
+        e.background.append((verb, e.clock, sid, url))
+        return
+    e.pending = Pending("record", verb, e.where, e.doc_url)
+
+
+async def finish_record(e: Engine, seconds: float, text: str | None, key: str | None) -> None:
+    """End the waiting foreground Record; request ``action`` and the transcription callback."""
+    p = e.pending
+    assert p is not None  # noqa: S101 - callers check
+    verb, e.pending = p.verb, None
+    seconds = min(seconds, float(attr(verb, "maxLength")))
+    await e.tick(seconds)
+    sid, url = recording_url(e, verb)
+    e.last_recording = url
+    e.transcript.append(Recorded(url, seconds, False, text, e.clock))
+    e.trigger = f"record {seconds:g}s"
+    extra = {
+        "RecordingUrl": url,
+        "RecordingDuration": str(round(seconds)),
+        e.ctx.names.recording_sid: sid,
+    }
+    if key:
+        extra["Digits"] = key
+    action = verb.attrs.get("action") or e.doc_url
+    await e.fetch(str(action), str(attr(verb, "method")), "record", **extra)
+    await _transcribe(e, verb, sid, url, text)
+
+
+async def _transcribe(e: Engine, verb: Element, sid: str, url: str, text: str | None) -> None:
+    callback = verb.attrs.get("transcribe_callback")
+    if not attr(verb, "transcribe") or not callback:
+        return
+    n = e.ctx.names
+    await e.notify(
+        str(callback),
+        str(attr(verb, "method")),
+        "transcription",
+        {
+            n.transcription_sid: new_sid("TR"),
+            n.transcription_status: "completed" if text is not None else "failed",
+            n.transcription_text: text or "",
+            n.recording_sid: sid,
+            "RecordingUrl": url,
+        },
+    )
+
+
+async def _finish_background(e: Engine) -> None:
+    """At hang-up: background recordings stop (or at ``maxLength``)."""
+    for verb, start, sid, url in e.background:
+        seconds = min(e.clock - start, float(attr(verb, "maxLength")))
+        e.transcript.insert(-1, Recorded(url, seconds, True, None, start))
+        if verb.attrs.get("action"):
+            extra = {"RecordingUrl": url, "RecordingDuration": str(round(seconds))}
+            await e.notify(str(verb.attrs["action"]), str(attr(verb, "method")), "record", extra)
+        await _transcribe(e, verb, sid, url, None)
+    e.background = []
+
+
+Engine.background_finishers = [_finish_background]
+
+
+async def _dial(e: Engine, verb: Element) -> None:
+    targets = [verb.text] if verb.text else []
+    for child in verb.children:
+        if child.tag == "Conference":
+            await join(e, verb, child)
+            return
+        targets.append(child.text or "")
+    if not targets:
+        e.notifications.append(Notification(13226, "Dial has no destination", e.doc_url))
+        return
+    n = e.ctx.names
+    outcomes = [e.ctx.dial_scripts.get(t, e.ctx.default_dial) for t in targets]
+    win = next((o for o in outcomes if o.outcome == "answered"), outcomes[0])
+    leg = new_sid("CA")
+    status = "completed" if win.outcome == "answered" else win.outcome
+    callback, cb_method = verb.attrs.get("callback_url"), str(attr(verb, "callbackMethod"))
+    if win.outcome == "answered":
+        if callback:
+            connect = {n.dial_call_sid: leg, n.dial_call_status: "in-progress"}
+            await e.notify(str(callback), cb_method, "dial-callback", connect)
+        seconds = min(win.duration, float(attr(verb, "timeLimit")))
+    else:
+        seconds = float(attr(verb, "timeout")) if win.outcome == "no-answer" else 0.0
+    await e.tick(seconds)
+    if e.status in ENDED:
+        return
+    talked = seconds if win.outcome == "answered" else 0.0
+    e.transcript.append(Dialed(tuple(targets), status, talked, leg, e.clock))
+    result = {
+        n.dial_call_sid: leg,
+        n.dial_call_status: status,
+        n.dial_call_duration: str(round(talked)),
+    }
+    if callback:
+        await e.notify(str(callback), cb_method, "dial-callback", result)
+    if verb.attrs.get("action"):
+        e.trigger = f"dial {win.outcome}"
+        await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "dial", **result)
+
+
+async def _message(e: Engine, verb: Element) -> None:
+    n = e.ctx.names
+    media = verb.attrs.get("media_url")
+    msg = SentMessage(
+        verb.tag.lower(),
+        str(verb.attrs.get("to") or e.from_),
+        str(verb.attrs.get("from_") or e.to),
+        verb.text or "",
+        new_sid("SM" if verb.tag == "Sms" else "MM"),
+        str(media) if media else None,
+        "sent",
+        e.clock,
+    )
+    e.transcript.append(msg)
+    e.ctx.messages.append(msg)
+    result = {n.sms_sid: msg.sid, n.sms_status: "sent", "Body": msg.body}
+    status_cb = verb.attrs.get("status_callback")
+    if status_cb:
+        method = str(attr(verb, "statusCallbackMethod") or "POST")
+        await e.notify(str(status_cb), method, "sms-status", result)
+    if verb.attrs.get("action"):
+        await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "sms-action", **result)
+
+
+async def _redirect(e: Engine, verb: Element) -> None:
+    url = e.resolve(verb.text or "")
+    e.transcript.append(Redirected(url, e.clock))
+    e.url_base = e.doc_url
+    await e.fetch(url, str(attr(verb, "method")), "redirect")
+
+
+async def _ping(e: Engine, verb: Element) -> None:
+    url = e.resolve(verb.text or "")
+    e.transcript.append(Pinged(url, e.clock))
+    await e.notify(url, str(attr(verb, "method")), "ping", {})
+
+
+async def _hangup(e: Engine, verb: Element) -> None:
+    await e.tick(float(attr(verb, "schedule") or 0))
+    await e.end("completed", "hangup")
+
+
+async def _reject(e: Engine, verb: Element) -> None:
+    reason = str(attr(verb, "reason"))
+    await e.end("busy" if reason == "busy" else "rejected", "reject")
+
+
+async def _refer(e: Engine, verb: Element) -> None:
+    target = verb.text or next((c.text or "" for c in verb.children), "")
+    outcome = e.ctx.dial_scripts.get(target, e.ctx.default_dial)
+    status = {"answered": "completed", "no-answer": "timeout"}.get(outcome.outcome, "failed")
+    e.transcript.append(Referred(target, status, e.clock))
+    extra = {e.ctx.names.refer_status: status}
+    if verb.attrs.get("callback_url"):
+        method = str(attr(verb, "callbackMethod"))
+        await e.notify(str(verb.attrs["callback_url"]), method, "refer-callback", extra)
+    if status == "completed":
+        await e.end("completed", "refer")
+    elif verb.attrs.get("action"):
+        await e.tick(float(str(verb.attrs.get("timeout") or 0)) if status == "timeout" else 0.0)
+        await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "refer", **extra)
+
+
+async def _connect(e: Engine, verb: Element) -> None:
+    agent = next((c.text or "" for c in verb.children), "")
+    outcome = e.ctx.dial_scripts.get(agent, e.ctx.default_dial)
+    status = "completed" if outcome.outcome == "answered" else "failed"
+    seconds = outcome.duration if status == "completed" else 0.0
+    await e.tick(seconds)
+    e.transcript.append(TalkedToAgent(agent, status, seconds, e.clock))
+    if verb.attrs.get("action") and e.status not in ENDED:
+        n = e.ctx.names
+        extra = {n.agent_sid: agent, n.agent_status: status}
+        await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "agent", **extra)
+
+
+async def _answer(e: Engine, verb: Element) -> None:
+    e.transcript.append(Answered(e.clock))
+
+
+Engine.handlers = {
+    "Say": _prompt,
+    "Play": _prompt,
+    "PlayLastRecording": _prompt,
+    "Pause": _prompt,
+    "Gather": _gather,
+    "GetSpeech": _gather,
+    "Record": _record,
+    "Dial": _dial,
+    "Sms": _message,
+    "Mms": _message,
+    "Redirect": _redirect,
+    "Ping": _ping,
+    "Hangup": _hangup,
+    "Reject": _reject,
+    "Refer": _refer,
+    "Connect": _connect,
+    "Answer": _answer,
+}

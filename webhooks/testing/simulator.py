@@ -1,0 +1,311 @@
+"""The offline call simulator: the platform's side of a call, driven by a test.
+
+::
+
+    from webhooks.testing import Simulator
+
+    sim = Simulator(app)                                # in-process, no network
+    call = sim.call("/voice", from_="+15550001111", to="+15552223333")
+    assert "press 1" in call.said[-1]
+    call.press("1")
+    assert call.status == "in-progress"
+
+The simulator requests the app's documents exactly as the platform does (form-encoded POST, or
+GET when a ``method`` says so, with ``AccountSid``, ``CallSid``, ``CallStatus``, ``Direction``,
+``From``, ``To``, ``CallerName``, ``UrlBase``...), parses them with :func:`inboundxml.parse`
+and performs them element by element with a virtual clock. See ``docs/simulator.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from inboundxml import Element
+
+from . import _sim_verbs  # noqa: F401  (registers the verb handlers)
+from ._sim_call import SimCall
+from ._sim_conference import Room
+from ._sim_engine import ENDED, Context, Engine
+from ._sim_model import DialOutcome, DialStatus, Notification, ParameterNames, SentMessage
+from ._sim_transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
+
+__all__ = ["CallPlatform", "SimCall", "SimMessage", "Simulator"]
+
+
+class CallPlatform(Protocol):
+    """What the simulator needs from a fake REST platform (``FakePlatform`` fits).
+
+    The simulator sets both hooks: created calls are queued for :meth:`Simulator.run_queued`,
+    live-call requests (interrupt, send digits, hang up) act on the simulated calls.
+    """
+
+    on_call_created: Any
+    on_call_updated: Any
+
+    def set_call_status(self, sid: str, status: str, *, duration: int | None = None) -> Any:
+        """Move a call to ``status``."""
+        ...
+
+
+class SimMessage(Engine):
+    """An inbound SMS/MMS and the document that answered it.
+
+    Attributes:
+        sid: The message Sid (``SM`` + 32 hex), sent as ``SmsSid``.
+        replies: The messages the answer sent (``<Sms>``/``<Mms>``).
+        requests: Every request made, with its answer.
+        notifications: Problems found (14110 for a verb not allowed in an SMS reply).
+    """
+
+    @property
+    def replies(self) -> list[SentMessage]:
+        """The messages sent in reply, in order."""
+        return [s for s in self.transcript if isinstance(s, SentMessage)]
+
+    def params(self, **extra: str) -> dict[str, str]:
+        """``From``, ``To``, ``Body`` (documented) plus ``AccountSid``, ``SmsSid``,
+        ``SmsStatus=received``, ``Direction=incoming`` and ``ApiVersion`` (assumed)."""
+        p = {
+            "AccountSid": self.ctx.account_sid,
+            "ApiVersion": self.ctx.api_version,
+            self.ctx.names.sms_sid: self.sid,
+            self.ctx.names.sms_status: "received",
+            "Direction": "incoming",
+            "From": self.from_,
+            "To": self.to,
+            "Body": self.extra_params.get("Body", ""),
+        }
+        p.update(self.extra_params)
+        p.update(extra)
+        return p
+
+
+async def _not_in_sms(e: Engine, verb: Element) -> None:
+    e.notifications.append(
+        Notification(14110, f"{verb.tag} is not allowed in an SMS reply", e.doc_url, "warning")
+    )
+
+
+SimMessage.handlers = {
+    tag: Engine.handlers[tag] if tag in ("Sms", "Mms", "Redirect") else _not_in_sms
+    for tag in Engine.handlers
+}
+
+
+class Simulator:
+    """Simulates the platform against an ASGI app (in-process) or a server on 127.0.0.1.
+
+    Args:
+        app: The ASGI application (a :class:`webhooks.App` or any ASGI app).
+        base_url: Instead of ``app``: ``http://127.0.0.1:PORT`` of a running server.
+        platform: A fake REST platform (``FakePlatform``); calls created through its REST API
+            are queued and run by :meth:`run_queued`; live-call requests act on the calls.
+        origin: The URL the in-process app appears to be served at.
+        names: Names of the parameters the platform does not document.
+        account_sid: The AccountSid sent on every request (random ``AC``... by default).
+        api_version: The ``ApiVersion`` parameter.
+        words_per_second: Speaking rate used to time ``<Say>`` (default 2.5: 150 words/min).
+        audio_seconds: Length of audio files by URL, for ``<Play>`` timing.
+        default_audio_seconds: Length of any other audio file.
+        default_dial: What an unscripted dialled party does (answers, talks 30 s).
+
+    Attributes:
+        calls: Every call simulated, in order.
+        message_sessions: Every inbound SMS/MMS simulated.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp | None = None,
+        *,
+        base_url: str | None = None,
+        platform: CallPlatform | None = None,
+        origin: str = "http://testserver",
+        names: ParameterNames | None = None,
+        account_sid: str | None = None,
+        api_version: str = "v2",
+        words_per_second: float = 2.5,
+        audio_seconds: Mapping[str, float] | None = None,
+        default_audio_seconds: float = 5.0,
+        default_dial: DialOutcome | None = None,
+    ) -> None:
+        transport: Transport
+        if (app is None) == (base_url is None):
+            raise TypeError("give exactly one of app or base_url")
+        if app is not None:
+            transport = ASGITransport(app, origin)
+        else:
+            assert base_url is not None  # noqa: S101 - checked above
+            transport = HTTPTransport(base_url)
+        self._ctx = Context(transport, names or ParameterNames(), api_version=api_version)
+        if account_sid:
+            self._ctx.account_sid = account_sid
+        self._ctx.words_per_second = words_per_second
+        self._ctx.audio_seconds = dict(audio_seconds or {})
+        self._ctx.default_audio_seconds = default_audio_seconds
+        self._ctx.default_dial = default_dial or DialOutcome()
+        self._runner = Runner()
+        self.calls: list[SimCall] = []
+        self.message_sessions: list[SimMessage] = []
+        self._queued: list[SimCall] = []
+        self.platform = platform
+        if platform is not None:
+            from ._sim_platform import attach
+
+            attach(self, platform)
+
+    # -- configuration -------------------------------------------------------------------------
+
+    @property
+    def account_sid(self) -> str:
+        """The AccountSid sent on every request."""
+        return self._ctx.account_sid
+
+    @property
+    def origin(self) -> str:
+        """``scheme://host`` that relative paths are resolved against."""
+        return self._ctx.transport.origin
+
+    @property
+    def messages(self) -> list[SentMessage]:
+        """Every message sent by any document (calls and SMS replies), in order."""
+        return self._ctx.messages
+
+    def script_dial(
+        self, target: str, outcome: DialStatus = "answered", duration: float = 30
+    ) -> None:
+        """Script what the dialled party ``target`` does (also Refer targets and Agent Sids).
+
+        Args:
+            target: The number, SIP URI, client name or Agent Sid as written in the document.
+            outcome: ``answered``, ``busy``, ``no-answer`` or ``failed``.
+            duration: Seconds the bridged call lasts when answered.
+        """
+        self._ctx.dial_scripts[target] = DialOutcome(outcome, float(duration))
+
+    def conference(self, name: str) -> Room:
+        """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
+        return self._ctx.rooms[name]
+
+    def end_conference(self, name: str) -> None:
+        """End room ``name``: its participants continue their documents."""
+        self._runner.run(self._ctx.rooms[name].end())
+
+    # -- calls -------------------------------------------------------------------------------
+
+    def _new_call(self, path: str, options: dict[str, Any]) -> tuple[SimCall, str, str]:
+        method = str(options.pop("method", "POST")).upper()
+        options.setdefault("direction", "inbound")
+        options.setdefault("from_", "+15550001111")
+        options.setdefault("to", "+15552223333")
+        call = SimCall(self._ctx, self._runner, **options)
+        self.calls.append(call)
+        return call, call.resolve(path), method
+
+    async def call_async(self, path: str = "/voice", **options: Any) -> SimCall:
+        """Async form of :meth:`call`."""
+        call, url, method = self._new_call(path, options)
+        await start(call, url, method)
+        return call
+
+    def call(
+        self,
+        path: str = "/voice",
+        *,
+        from_: str = "+15550001111",
+        to: str = "+15552223333",
+        **options: Any,
+    ) -> SimCall:
+        """Place an inbound call to the document at ``path`` and run it until it waits or ends.
+
+        Args:
+            path: The Voice URL: a path of the app or an absolute URL.
+            from_: The caller.
+            to: The number called.
+            **options: ``method`` (``POST``), ``caller_name``, ``forwarded_from``,
+                ``fallback_url``/``fallback_method``, ``status_callback``/``status_method``,
+                ``heartbeat_url``/``heartbeat_method``, ``direction`` (``inbound``),
+                ``params`` (extra request parameters, e.g. ``WebClientParam_*``).
+
+        Returns:
+            The call, waiting at its first Gather (or Record, conference...) or ended.
+        """
+        call, url, method = self._new_call(path, {"from_": from_, "to": to, **options})
+        self._runner.run(start(call, url, method))
+        return call
+
+    def sms(
+        self,
+        path: str = "/sms",
+        *,
+        from_: str = "+15550001111",
+        to: str = "+15552223333",
+        body: str = "",
+        method: str = "POST",
+        fallback_url: str | None = None,
+    ) -> SimMessage:
+        """Send an inbound SMS to the app's SMS URL and run the reply document.
+
+        Only ``Sms``, ``Mms`` and ``Redirect`` run in a reply; other verbs are skipped with
+        notification 14110. Replies default ``to`` the sender and ``from`` the number texted.
+        """
+        return self._runner.run(
+            self.sms_async(
+                path, from_=from_, to=to, body=body, method=method, fallback_url=fallback_url
+            )
+        )
+
+    async def sms_async(self, path: str = "/sms", **options: Any) -> SimMessage:
+        """Async form of :meth:`sms`."""
+        body = str(options.pop("body", ""))
+        method = str(options.pop("method", "POST")).upper()
+        msg = SimMessage(self._ctx, direction="incoming", params={"Body": body}, **options)
+        msg.sid = msg.sid.replace("CA", "SM", 1)
+        self.message_sessions.append(msg)
+        msg.status = "received"
+        if await msg.fetch(msg.resolve(path), method, "sms"):
+            await msg.run()
+        return msg
+
+    # -- outbound calls from a fake platform ----------------------------------------------------
+
+    def run_queued(self) -> list[SimCall]:
+        """Run the calls created through the fake platform's REST API since the last run.
+
+        Returns:
+            Those calls, each waiting at its first input point or ended.
+        """
+        return self._runner.run(self.run_queued_async())
+
+    async def run_queued_async(self) -> list[SimCall]:
+        """Async form of :meth:`run_queued`."""
+        from ._sim_platform import apply_controls
+
+        for call in self.calls:
+            await apply_controls(call)
+        started, self._queued = self._queued, []
+        for call in started:
+            record = call.data_url
+            await start(call, call.resolve(record[0]), record[1])
+        return started
+
+    def close(self) -> None:
+        """Close the HTTP connections (``base_url`` mode); in-process there is nothing to free."""
+        self._runner.run(self._ctx.transport.aclose())
+
+    def __enter__(self) -> Simulator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+async def start(call: Engine, url: str, method: str) -> None:
+    """Connect ``call``: status callbacks, then the first document, then run it."""
+    call.status = "in-progress"
+    call.url_base = url
+    for cb_url, cb_method in list(call.status_callbacks):
+        await call.notify(cb_url, cb_method, "status", {})
+    if call.status not in ENDED and await call.fetch(url, method, "voice"):
+        await call.run()
