@@ -1,0 +1,301 @@
+"""The one place that knows the simulator: start calls, drive them, and turn them into views.
+
+The server talks to the simulator only through :class:`SimulatorLike` / :class:`SimCallLike`
+(the few members it uses) and reads transcript steps, requests and notifications by their
+attributes, so the page keeps working when the simulator grows new step kinds: an unknown step
+shows as its class name and fields.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+from urllib.parse import quote, urlsplit
+
+from ._views import CallView, ExchangeView, LogView, StepView, document_view, plain
+
+__all__ = [
+    "DIAL_OUTCOMES",
+    "PhoneCall",
+    "SimCallLike",
+    "SimulatorLike",
+    "capture_logs",
+    "exchange_view",
+    "step_view",
+]
+
+DIAL_OUTCOMES = ("answered", "busy", "no-answer", "failed")
+"""What a dialled party can do, as the page offers it."""
+
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class SimCallLike(Protocol):
+    """The members of a simulated call the phone uses."""
+
+    @property
+    def status(self) -> str:
+        """The call status."""
+        ...
+
+    @property
+    def transcript(self) -> Sequence[Any]:
+        """The typed steps so far."""
+        ...
+
+    @property
+    def requests(self) -> Sequence[Any]:
+        """The requests made to the app so far."""
+        ...
+
+    @property
+    def notifications(self) -> Sequence[Any]:
+        """The platform's warnings and errors so far."""
+        ...
+
+    def press(self, digits: str) -> Any:
+        """Answer the waiting Gather with ``digits``."""
+        ...
+
+    def wait(self) -> Any:
+        """Let the call go on without input (a Gather times out)."""
+        ...
+
+    def hangup(self) -> Any:
+        """The caller hangs up."""
+        ...
+
+    def record(self, seconds: float = 5.0, *, text: str | None = None) -> Any:
+        """Leave a recording at the waiting Record."""
+        ...
+
+
+class SimulatorLike(Protocol):
+    """The members of the simulator the phone uses."""
+
+    @property
+    def origin(self) -> str:
+        """``scheme://host`` the app appears to be served at."""
+        ...
+
+    def call(self, path: str, *, from_: str, to: str) -> SimCallLike:
+        """Start a call answered by ``path``."""
+        ...
+
+
+class PhoneCall:
+    """One call of the page: the simulated call and what the page chose for it.
+
+    Args:
+        id: The page's handle.
+        call: The simulated call.
+        path: The app's path that answered.
+        from_number: The caller.
+        to_number: The called number.
+        dial_outcome: What the next Dial does.
+        origin: The ``scheme://host`` the simulator serves the app at (media URLs of that
+            host are fetched through the phone).
+    """
+
+    def __init__(
+        self,
+        id: str,
+        call: SimCallLike,
+        *,
+        path: str,
+        from_number: str,
+        to_number: str,
+        dial_outcome: str,
+        origin: str,
+    ) -> None:
+        self.id = id
+        self.call = call
+        self.path = path
+        self.from_number = from_number
+        self.to_number = to_number
+        self.dial_outcome = dial_outcome
+        self.origin = origin
+        self.log: list[LogView] = []
+
+    def view(self) -> CallView:
+        """The call's state for the page."""
+        call = self.call
+        status = str(getattr(call, "status", "unknown"))
+        steps = [step_view(s, self.media_url) for s in list(call.transcript)]
+        ended = bool(getattr(call, "ended", False)) or any(s.kind == "hangup" for s in steps)
+        waiting = getattr(call, "waiting_for", None) or getattr(call, "waiting", None)
+        clock = getattr(call, "clock", None)
+        if clock is None:
+            clock = getattr(call, "elapsed", None)
+        return CallView(
+            id=self.id,
+            sid=str(getattr(call, "sid", "") or getattr(call, "call_sid", "")),
+            status=status,
+            ended=ended,
+            waiting=None if ended or waiting is None else str(plain(waiting)),
+            clock=float(clock) if isinstance(clock, int | float) else None,
+            from_number=self.from_number,
+            to_number=self.to_number,
+            path=self.path,
+            dial_outcome=self.dial_outcome,
+            steps=steps,
+            exchanges=[exchange_view(r) for r in list(call.requests)],
+            notifications=[_notification_text(n) for n in list(call.notifications)],
+            messages=[s for s in steps if s.kind in ("sms", "mms")],
+            log=list(self.log),
+        )
+
+    def media_url(self, url: str) -> str | None:
+        """Where the page can load ``url`` from, or ``None`` if it is not local."""
+        parts = urlsplit(url)
+        if not parts.scheme and url.startswith("/"):
+            return f"/api/calls/{self.id}/media?url={quote(url, safe='')}"
+        if parts.scheme not in ("http", "https"):
+            return None
+        if f"{parts.scheme}://{parts.netloc}" == self.origin:
+            return f"/api/calls/{self.id}/media?url={quote(url, safe='')}"
+        if parts.hostname in _LOCAL_HOSTS:
+            return url
+        return None
+
+
+def _fmt(seconds: Any) -> str:
+    return f"{float(seconds):g} s" if isinstance(seconds, int | float) else str(seconds)
+
+
+def step_view(step: Any, media: Callable[[str], str | None]) -> StepView:
+    """Describe one transcript step of the simulator for the page.
+
+    Args:
+        step: A step (``Spoke``, ``Played``, ``Dialed``, ...); unknown kinds are shown by name.
+        media: Maps a media URL to one the page can load (or ``None``).
+    """
+    name = type(step).__name__
+    get = step.__getattribute__
+    data = plain(step)
+    fields = data if isinstance(data, dict) else {"value": data}
+    at = fields.pop("at", None)
+    at = float(at) if isinstance(at, int | float) else None
+    detail = {
+        k: ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+        for k, v in fields.items()
+        if v not in (None, "", [])
+    }
+    url = None
+    if name == "Spoke":
+        kind, text = "say", str(get("text"))
+    elif name == "Played":
+        kind, text = "play", str(get("url"))
+        url = media(text)
+    elif name == "Paused":
+        kind, text = "pause", f"{_fmt(get('seconds'))} of silence"
+    elif name == "Gathered":
+        kind = "gather"
+        if fields.get("timed_out"):
+            text = "no input: the Gather timed out"
+        elif fields.get("speech"):
+            text = f"said {fields['speech']!r}"
+        else:
+            text = f"pressed {fields.get('digits', '')}"
+    elif name == "Recorded":
+        kind = "record"
+        what = "background recording started" if fields.get("background") else "recorded"
+        text = f"{what} ({_fmt(fields.get('duration', 0))})"
+        recording = str(fields.get("url") or "")
+        url = media(recording) if recording else None
+    elif name == "Dialed":
+        kind = "dial"
+        targets = ", ".join(str(t) for t in fields.get("targets", ())) or "?"
+        text = f"dialled {targets}: {fields.get('outcome', '?')}"
+        if fields.get("outcome") == "answered":
+            text += f" ({_fmt(fields.get('duration', 0))})"
+    elif name == "SentMessage":
+        kind = str(fields.get("kind", "sms")).lower()
+        text = f"to {fields.get('to', '?')}: {fields.get('body', '')}"
+    elif name == "HungUp":
+        kind = "hangup"
+        text = f"call ended: {fields.get('status', '?')} ({fields.get('reason', '?')})"
+    elif name == "ConferenceEvent":
+        kind, text = "conference", f"{fields.get('event', '?')} room {fields.get('room', '?')}"
+    elif name == "Redirected":
+        kind, text = "redirect", f"redirected to {fields.get('url', '?')}"
+    else:
+        kind = name.lower()
+        text = ", ".join(f"{k}={v}" for k, v in detail.items()) or name
+    return StepView(kind=kind, text=text, at=at, url=url, detail=detail)
+
+
+def exchange_view(request: Any) -> ExchangeView:
+    """Describe one request of the simulated platform, with its answer's document."""
+    params = getattr(request, "params", {}) or {}
+    status = getattr(request, "status", None)
+    body = getattr(request, "body", None)
+    content_type = str(getattr(request, "content_type", "") or "")
+    xml, problems = document_view(body) if body else (None, [])
+    error = None
+    if isinstance(status, int):
+        if status == 0:
+            error = "the app could not be reached"
+        elif status >= 400:
+            error = f"HTTP {status}"
+        elif body and "xml" not in content_type and content_type:
+            error = f"answered {content_type}, not XML"
+    return ExchangeView(
+        method=str(getattr(request, "method", "POST")),
+        url=str(getattr(request, "url", "")),
+        params={str(k): str(v) for k, v in dict(params).items()},
+        status=status if isinstance(status, int) else None,
+        xml=xml,
+        problems=problems,
+        error=error,
+    )
+
+
+def _notification_text(notification: Any) -> str:
+    code = getattr(notification, "code", None)
+    message = getattr(notification, "message", None)
+    level = getattr(notification, "level", "")
+    if message is None:
+        return str(plain(notification))
+    prefix = f"{level} " if level else ""
+    if code is None or str(code) in str(message):
+        return f"{prefix}{message}"
+    return f"{prefix}{code}: {message}"
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[LogView] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith(("uvicorn", "httpx", "httpcore")):
+            return
+        details = None
+        if record.exc_info and record.exc_info[0] is not None:
+            details = "".join(traceback.format_exception(*record.exc_info))
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must not break the call
+            message = str(record.msg)
+        self.records.append(LogView(record.levelname.lower(), message, details))
+
+
+_capture_lock = threading.Lock()
+
+
+@contextmanager
+def capture_logs() -> Iterator[list[LogView]]:
+    """Collect the warnings and errors logged while the block runs (one block at a time)."""
+    collector = _Collector()
+    root = logging.getLogger()
+    with _capture_lock:
+        root.addHandler(collector)
+        try:
+            yield collector.records
+        finally:
+            root.removeHandler(collector)
