@@ -291,9 +291,10 @@ class App(Router):
     ) -> tuple[int, bytes]:
         """Run ``route``'s handler for ``event`` and return the HTTP status and body to send.
 
-        This is the I/O-free core that the ASGI path, the simulator and tests share: it opens the
-        call's session, sets the URL resolver, runs the handler, and renders its answer. It never
-        raises for a handler's fault: those answers are the safe fallback document.
+        This is the core that the ASGI path, the simulator and tests share, free of HTTP: it
+        opens the call's session, sets the URL resolver, runs the handler and renders its answer.
+        It never raises for a handler's fault: such answers are the safe fallback document. A
+        session that cannot be opened (e.g. the store is down) is treated like a failing handler.
 
         Args:
             route: The matched route.
@@ -304,18 +305,36 @@ class App(Router):
             ``(200, document bytes)``, or ``(204, b"")`` for a notification answered ``None``.
         """
         if context is None:
-            context = _RequestContext(self, {"type": "http", "headers": [], "root_path": ""})
-        private = event.__pydantic_private__
-        assert private is not None  # noqa: S101 - Event declares private attributes
-        private["_binding"] = context
+            scope = {
+                "type": "http",
+                "scheme": "http",
+                "headers": [],
+                "root_path": "",
+                "client": None,
+            }
+            context = _RequestContext(self, scope)
+        object.__setattr__(event, "_binding", context)
         call_sid = event.call_sid
         fallback = self._sms_fallback if route.kind.messaging else self._fallback
         try:
-            if call_sid:
-                result = await self._run_with_session(route, event, call_sid, context)
-            else:
-                private["_session"] = f"{type(event).__name__} has no CallSid, so no session"
+            if not call_sid:
+                reason = f"{type(event).__name__} has no CallSid, so it has no session"
+                object.__setattr__(event, "_session", reason)
                 result = await self._run(route, event, context)
+            else:
+                opened = self.sessions.open(call_sid)
+                object.__setattr__(event, "_session", await opened.__aenter__())
+                try:
+                    result = await self._run(route, event, context)
+                    if route.kind.name == "status" and getattr(event, "is_final", False):
+                        opened.ended = True
+                except BaseException as exc:
+                    await opened.__aexit__(type(exc), exc, exc.__traceback__)
+                    raise
+                try:
+                    await opened.__aexit__(None, None, None)
+                except Exception:
+                    logger.exception("session of CallSid=%s could not be stored", call_sid)
         except Exception:
             logger.exception("handler %s failed (CallSid=%s)", route.name, call_sid)
             return 200, fallback
@@ -340,25 +359,6 @@ class App(Router):
         )
         return 200, fallback
 
-    async def _run_with_session(
-        self, route: Route, event: Event, call_sid: str, context: _RequestContext
-    ) -> Any:
-        opened = self.sessions.open(call_sid)
-        session = await opened.__aenter__()
-        event.__pydantic_private__["_session"] = session  # type: ignore[index]
-        try:
-            result = await self._run(route, event, context)
-            if route.kind.name == "status" and getattr(event, "is_final", False):
-                opened.ended = True
-        except BaseException as exc:
-            await opened.__aexit__(type(exc), exc, exc.__traceback__)
-            raise
-        try:
-            await opened.__aexit__(None, None, None)
-        except Exception:
-            logger.exception("session of CallSid=%s could not be stored", call_sid)
-        return result
-
     async def _run(self, route: Route, event: Event, context: _RequestContext) -> Any:
         with use_url_resolver(context.resolve):
             started = time.perf_counter()
@@ -366,8 +366,8 @@ class App(Router):
                 result = await route.handler(event)
             else:
                 result = await anyio.to_thread.run_sync(route.handler, event)
-            if inspect.isawaitable(result):
-                result = await result
+                if inspect.isawaitable(result):
+                    result = await result
             elapsed = time.perf_counter() - started
         if elapsed > self.handler_budget:
             logger.warning(

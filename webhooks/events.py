@@ -225,9 +225,11 @@ class Event(BaseModel):
         default_factory=dict, description="Every parameter this event class does not name."
     )
 
+    # Request context attached by the app; slots rather than pydantic private attributes, which
+    # would cost more than validating the fields.
+    # (``_binding``: Binding; ``_session``: Session, or why there is none.)
+    __slots__ = ("_binding", "_session")
     _aliases: ClassVar[frozenset[str]] = frozenset()
-    _session: Session | str | None = None
-    _binding: Binding | None = None
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -251,9 +253,8 @@ class Event(BaseModel):
             BadRequest: If a required parameter is missing or a value is invalid; the message is
                 one line naming the parameter.
         """
-        aliases = cls._aliases
-        extra = {k: params.pop(k) for k in [k for k in params if k not in aliases]}
-        params["extra"] = extra  # type: ignore[assignment]
+        unknown = params.keys() - cls._aliases
+        params["extra"] = {k: params.pop(k) for k in unknown} if unknown else {}  # type: ignore[assignment]
         try:
             return cls.model_validate(params)
         except ValidationError as exc:
@@ -270,17 +271,17 @@ class Event(BaseModel):
         Raises:
             SessionError: If the app could not give this event a session (it has no ``CallSid``).
         """
-        session = self._session
+        session = getattr(self, "_session", None)
         if isinstance(session, Session):
             return session
         if session is None:  # an event built outside an app: a detached, empty session
             session = Session()
-            self._session = session
+            object.__setattr__(self, "_session", session)
             return session
         raise SessionError(session)
 
     def _calls(self) -> tuple[CallsAPI, str, Binding]:
-        binding = self._binding
+        binding: Binding | None = getattr(self, "_binding", None)
         if binding is None or binding.client is None:
             raise ConfigurationError(
                 "live-call control needs a REST client: create the app with App(client=...)"
@@ -360,9 +361,10 @@ class Event(BaseModel):
             ConfigurationError: If the event was not dispatched by an app, or ``handler`` is not
                 registered on it.
         """
-        if self._binding is None:
+        binding: Binding | None = getattr(self, "_binding", None)
+        if binding is None:
             raise ConfigurationError("url_for needs an event dispatched by an App")
-        return self._binding.resolve(handler)
+        return binding.resolve(handler)
 
 
 class CallEvent(Event):

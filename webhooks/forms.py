@@ -31,10 +31,12 @@ FORM_CONTENT_TYPE: Final = "application/x-www-form-urlencoded"
 MAX_FIELDS: Final = 1000
 """Most parameters accepted in one request (query string and body together)."""
 
-_HEX_BYTE: Final[dict[str, int]] = {
-    a + b: int(a + b, 16) for a in "0123456789abcdefABCDEF" for b in "0123456789abcdefABCDEF"
+_HEX_CHAR: Final[dict[str, str]] = {
+    a + b: chr(int(a + b, 16)) for a in "0123456789abcdefABCDEF" for b in "0123456789abcdefABCDEF"
 }
 _UTF8_CHARSETS: Final = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
+
+_MEDIA_TYPES: dict[bytes, str] = {}
 
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 
@@ -42,18 +44,28 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 def _unquote(text: str) -> str:
     """Decode the ``%XX`` escapes of one key or value (``+`` is already a space)."""
     head, *rest = text.split("%")
-    buf = bytearray(head.encode())
+    get = _HEX_CHAR.get
+    pieces = [head]
     for chunk in rest:
-        byte = _HEX_BYTE.get(chunk[:2])
-        if byte is None:
+        char = get(chunk[:2])
+        if char is None:
             raise BadRequest(f"invalid percent-encoding {'%' + chunk[:2]!r} in the parameters")
-        buf.append(byte)
-        if len(chunk) > 2:
-            buf += chunk[2:].encode()
-    try:
-        return buf.decode()
-    except UnicodeDecodeError:
-        raise BadRequest("percent-encoded parameter is not valid UTF-8") from None
+        pieces.append(char)
+        pieces.append(chunk[2:])
+    # Each escape became the Latin-1 character of its byte; bytes -> UTF-8 in one step.
+    joined = "".join(pieces)
+    if not joined.isascii():
+        if not text.isascii():  # raw non-ASCII text besides escapes: work on bytes instead
+            joined = "".join(
+                p if i % 2 else p.encode().decode("latin-1") for i, p in enumerate(pieces)
+            )
+        try:
+            joined = joined.encode("latin-1").decode()
+        except UnicodeDecodeError:
+            raise BadRequest("percent-encoded parameter is not valid UTF-8") from None
+    if "\x00" in joined:
+        raise BadRequest("NUL character in the parameters")
+    return joined
 
 
 def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[str, str]:
@@ -84,6 +96,8 @@ def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[st
         text = data.decode()
     except UnicodeDecodeError:
         raise BadRequest("parameters are not valid UTF-8") from None
+    if "\x00" in text:
+        raise BadRequest("NUL character in the parameters")
     if "+" in text:
         text = text.replace("+", " ")
     pairs = text.split("&")
@@ -100,8 +114,6 @@ def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[st
         if not key:
             raise BadRequest("parameter with an empty name")
         params[key] = value
-    if "\x00" in text or any("\x00" in v for v in params.values()):
-        raise BadRequest("NUL character in the parameters")
     return params
 
 
@@ -146,6 +158,16 @@ def media_type(content_type: bytes | None) -> str:
     """
     if content_type is None:
         return ""
+    known = _MEDIA_TYPES.get(content_type)
+    if known is not None:
+        return known
+    mime = _media_type(content_type)
+    if len(_MEDIA_TYPES) < 64:  # the platform sends one or two spellings; bound the cache
+        _MEDIA_TYPES[content_type] = mime
+    return mime
+
+
+def _media_type(content_type: bytes) -> str:
     try:
         text = content_type.decode("ascii").lower()
     except UnicodeDecodeError:

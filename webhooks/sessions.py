@@ -17,6 +17,7 @@ import json
 import secrets
 import time
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Iterator, MutableMapping
 from types import TracebackType
 from typing import Any, Final
@@ -27,6 +28,8 @@ __all__ = ["DEFAULT_TTL", "MemoryStore", "RedisStore", "Session", "SessionStore"
 
 DEFAULT_TTL: Final = 4 * 3600.0
 """Seconds a session survives without being used (calls rarely last longer)."""
+
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
 
 class Session(MutableMapping[str, Any]):
@@ -54,7 +57,7 @@ class Session(MutableMapping[str, Any]):
             SessionError: If a value is not JSON-serialisable.
         """
         try:
-            return json.dumps(self._data, separators=(",", ":"), ensure_ascii=False)
+            return _ENCODER.encode(self._data)
         except (TypeError, ValueError) as exc:
             raise SessionError(f"session value is not JSON-serialisable: {exc}") from None
 
@@ -161,12 +164,54 @@ class OpenSession:
             if self.ended:
                 await self._store.delete(self.call_sid)
             elif exc_type is None:
-                data = self.session.dumps()
-                raw = self.session._raw
-                if data != raw and (raw is not None or self.session):
+                data = self.changed()
+                if data is not None:
                     await self._store.save(self.call_sid, data, self._token)
         finally:
             await self._store.release(self.call_sid, self._token)
+
+    def changed(self) -> str | None:
+        """The JSON text to store, or ``None`` if the session is unchanged (or new and empty)."""
+        data = self.session.dumps()
+        raw = self.session._raw
+        return data if data != raw and (raw is not None or self.session) else None
+
+
+class _MemoryOpenSession(OpenSession):
+    """:meth:`MemoryStore.open`: the same protocol without a coroutine per step."""
+
+    __slots__ = ()
+    _store: MemoryStore
+
+    async def __aenter__(self) -> Session:
+        store, call_sid = self._store, self.call_sid
+        if call_sid in store._waiters:
+            await store.acquire(call_sid)
+        else:
+            store._waiters[call_sid] = deque()
+        try:
+            self.session = Session.loads(store._get(call_sid))
+        except BaseException:
+            store._hand_over(call_sid)
+            raise
+        return self.session
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        store = self._store
+        try:
+            if self.ended:
+                store._data.pop(self.call_sid, None)
+            elif exc_type is None:
+                data = self.changed()
+                if data is not None:
+                    store._put(self.call_sid, data)
+        finally:
+            store._hand_over(self.call_sid)
 
 
 class MemoryStore(SessionStore):
@@ -179,35 +224,55 @@ class MemoryStore(SessionStore):
     def __init__(self, ttl: float = DEFAULT_TTL) -> None:
         super().__init__(ttl)
         self._data: dict[str, tuple[str, float]] = {}
-        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+        # Per-call locks: a call present here is locked; its deque holds the waiting requests.
+        self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
         self._next_sweep = time.monotonic() + min(ttl, 60.0)
 
     def __len__(self) -> int:
         return len(self._data)
 
     async def acquire(self, call_sid: str) -> str:
-        entry = self._locks.get(call_sid)
-        if entry is None:
-            entry = self._locks[call_sid] = (asyncio.Lock(), [0])
-        entry[1][0] += 1
+        waiters = self._waiters.get(call_sid)
+        if waiters is None:  # free: taken without suspending
+            self._waiters[call_sid] = deque()
+            return ""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        waiters.append(future)
         try:
-            await entry[0].acquire()
+            await future
         except BaseException:
-            self._drop_lock(call_sid, entry)
+            if future.done() and not future.cancelled():
+                self._hand_over(call_sid)  # the lock was ours already: pass it on
+            else:
+                waiters.remove(future)
             raise
         return ""
 
     async def release(self, call_sid: str, token: str) -> None:
-        entry = self._locks[call_sid]
-        entry[0].release()
-        self._drop_lock(call_sid, entry)
+        self._hand_over(call_sid)
 
-    def _drop_lock(self, call_sid: str, entry: tuple[asyncio.Lock, list[int]]) -> None:
-        entry[1][0] -= 1
-        if not entry[1][0]:
-            del self._locks[call_sid]
+    def _hand_over(self, call_sid: str) -> None:
+        waiters = self._waiters[call_sid]
+        while waiters:
+            future = waiters.popleft()
+            if not future.done():
+                future.set_result(None)
+                return
+        del self._waiters[call_sid]
+
+    def open(self, call_sid: str) -> OpenSession:
+        return _MemoryOpenSession(self, call_sid)
 
     async def load(self, call_sid: str) -> str | None:
+        return self._get(call_sid)
+
+    async def save(self, call_sid: str, data: str, token: str) -> None:
+        self._put(call_sid, data)
+
+    async def delete(self, call_sid: str) -> None:
+        self._data.pop(call_sid, None)
+
+    def _get(self, call_sid: str) -> str | None:
         item = self._data.get(call_sid)
         if item is None:
             return None
@@ -218,16 +283,13 @@ class MemoryStore(SessionStore):
         self._data[call_sid] = (item[0], now + self.ttl)
         return item[0]
 
-    async def save(self, call_sid: str, data: str, token: str) -> None:
+    def _put(self, call_sid: str, data: str) -> None:
         now = time.monotonic()
         self._data[call_sid] = (data, now + self.ttl)
         if now >= self._next_sweep:
             self._next_sweep = now + min(self.ttl, 60.0)
             for sid in [s for s, (_, expires) in self._data.items() if expires <= now]:
                 del self._data[sid]
-
-    async def delete(self, call_sid: str) -> None:
-        self._data.pop(call_sid, None)
 
 
 _SAVE_IF_OWNER = """

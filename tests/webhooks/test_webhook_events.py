@@ -93,7 +93,7 @@ def test_dial_result_uses_the_dial_call_convention() -> None:
 
 def test_session_of_a_dispatched_event_without_callsid_is_an_error() -> None:
     event = SmsEvent.from_params({"From": "+1", "To": "+2", "Body": "hi"})
-    event.__pydantic_private__["_session"] = "SmsEvent has no CallSid, so no session"  # type: ignore[index]
+    object.__setattr__(event, "_session", "SmsEvent has no CallSid, so no session")
     with pytest.raises(SessionError, match="no CallSid"):
         _ = event.session
 

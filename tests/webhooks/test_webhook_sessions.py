@@ -90,7 +90,7 @@ async def test_memory_store_does_not_save_when_the_handler_fails() -> None:
         await failing_request()
     async with store.open("CA1") as session:
         assert session == {}
-    assert not store._locks
+    assert not store._waiters
 
 
 async def test_unserialisable_session_is_logged_and_the_answer_still_sent(
