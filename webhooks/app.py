@@ -305,7 +305,7 @@ class App(Router):
             ``(200, document bytes)``, or ``(204, b"")`` for a notification answered ``None``.
         """
         if context is None:
-            scope = {
+            scope: Scope = {
                 "type": "http",
                 "scheme": "http",
                 "headers": [],
