@@ -144,6 +144,7 @@ class SimCall(Engine):
         p = self.pending
         if p is None:
             raise self._error("nothing is waiting")
+        self.trigger = "timeout" if p.kind in ("gather", "record") else ""
         if p.kind == "gather" and (seconds is None or seconds >= float(attr(p.verb, "timeout"))):
             self.pending = None
             await self.tick(float(attr(p.verb, "timeout") or 5))

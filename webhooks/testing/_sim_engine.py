@@ -79,6 +79,7 @@ class Context:
     messages: list[SentMessage] = field(default_factory=list)
     rooms: dict[str, Room] = field(default_factory=dict)
     on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
+    dial_plan: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -199,6 +200,7 @@ class Engine:
             self.clock, self.trigger, self.where,
         )  # fmt: skip
         self.requests.append(req)
+        self.trigger = ""
         if reply.status == 0:
             raise _FetchError([(11205, "connection failed")])
         if reply.status >= 400:

@@ -14,6 +14,7 @@ from ._sim_engine import ENDED, Engine, Pending, attr, say_seconds
 from ._sim_model import (
     Answered,
     Dialed,
+    DialOutcome,
     Gathered,
     Notification,
     Paused,
@@ -89,7 +90,9 @@ async def finish_gather(e: Engine, keys: str, speech: str | None) -> None:
     extra = {"Digits": digits}
     if speech is not None:
         extra[e.ctx.names.speech_result] = speech
-    e.trigger = f"say {speech!r}" if speech is not None else f"press {digits}"
+    e.trigger = (
+        f"say {speech!r}" if speech is not None else f"press {keys[: len(keys) - len(e.typeahead)]}"
+    )
     action = verb.attrs.get("action") or e.doc_url
     await e.fetch(str(action), str(attr(verb, "method")), "gather", **extra)
 
@@ -180,6 +183,8 @@ async def _dial(e: Engine, verb: Element) -> None:
     n = e.ctx.names
     outcomes = [e.ctx.dial_scripts.get(t, e.ctx.default_dial) for t in targets]
     win = next((o for o in outcomes if o.outcome == "answered"), outcomes[0])
+    if e.ctx.dial_plan:  # the explorer's choice for this Dial
+        win = DialOutcome(e.ctx.dial_plan.pop(0), win.duration)  # type: ignore[arg-type]
     leg = new_sid("CA")
     status = "completed" if win.outcome == "answered" else win.outcome
     callback, cb_method = verb.attrs.get("callback_url"), str(attr(verb, "callbackMethod"))

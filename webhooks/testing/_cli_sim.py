@@ -1,0 +1,164 @@
+"""The ``call`` and ``explore`` subcommands of ``python -m webhooks``.
+
+``call`` plays one call against an app and prints its transcript; without ``--press`` inputs
+it is interactive and asks for keys at each Gather (empty line: let it time out). ``explore``
+walks every branch and prints the problems and the flow (Mermaid, DOT or SVG).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._sim_call import SimCall
+from ._sim_model import (
+    ConferenceEvent,
+    Dialed,
+    Gathered,
+    HungUp,
+    Paused,
+    Played,
+    Recorded,
+    SentMessage,
+    Spoke,
+    Step,
+)
+from .simulator import Simulator
+
+__all__ = ["call_main", "explore_main", "format_step"]
+
+
+def _load(target: str) -> object:
+    from webhooks._cli import load_app
+
+    return load_app(target)
+
+
+def format_step(step: Step) -> str:
+    """One transcript step as a terminal line (``[  5.6s] SAY  Welcome...``)."""
+    at = f"[{step.at:6.1f}s]"
+    match step:
+        case Spoke():
+            return f"{at} SAY    {step.text}"
+        case Played():
+            return f"{at} PLAY   {step.url}"
+        case Paused():
+            return f"{at} PAUSE  {step.seconds:g}s"
+        case Gathered():
+            got = "(timeout)" if step.timed_out else step.speech or step.digits or "(finish key)"
+            return f"{at} INPUT  {got}"
+        case Recorded():
+            return f"{at} RECORD {step.duration:g}s {step.url}"
+        case Dialed():
+            return f"{at} DIAL   {', '.join(step.targets)}: {step.outcome} ({step.duration:g}s)"
+        case SentMessage():
+            return f"{at} {step.kind.upper():6} to {step.to}: {step.body}"
+        case ConferenceEvent():
+            return f"{at} ROOM   {step.event} {step.room}"
+        case HungUp():
+            return f"{at} END    {step.status} ({step.reason})"
+        case _:
+            return f"{at} {type(step).__name__.upper():6} {step}"
+
+
+def _print_new(call: SimCall, shown: int, out: TextIO) -> int:
+    for step in call.transcript[shown:]:
+        print(format_step(step), file=out)
+    return len(call.transcript)
+
+
+def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    """``python -m webhooks call MODULE:app [--path /voice] [--press KEYS]... [--from N --to N]``.
+
+    Returns:
+        0 when the call completed without notifications, 1 otherwise.
+    """
+    stdin, out = stdin or sys.stdin, out or sys.stdout
+    parser = argparse.ArgumentParser(prog="python -m webhooks call")
+    parser.add_argument("app", help="MODULE:ATTRIBUTE of the ASGI app")
+    parser.add_argument("--path", default="/voice")
+    parser.add_argument("--press", action="append", default=None, help="keys for a Gather")
+    parser.add_argument("--from", dest="from_", default="+15550001111")
+    parser.add_argument("--to", default="+15552223333")
+    args = parser.parse_args(list(argv))
+    sim = Simulator(_load(args.app))  # type: ignore[arg-type]
+    call = sim.call(args.path, from_=args.from_, to=args.to)
+    shown = _print_new(call, 0, out)
+    presses = list(args.press) if args.press is not None else None
+    while not call.ended and call.pending is not None:
+        kind = call.pending.kind
+        if presses is not None:
+            if kind == "gather" and presses:
+                call.press(presses.pop(0))
+            elif kind == "record":
+                call.record(5)
+            elif kind == "gather":
+                call.wait()
+            else:
+                call.hangup()
+        else:
+            print(f"? {call.describe()} (keys, empty to wait, q to hang up): ", end="", file=out)
+            out.flush()
+            line = stdin.readline()
+            answer = line.strip()
+            if not line or answer == "q":
+                call.hangup()
+            elif kind == "gather" and answer:
+                call.press(answer)
+            elif kind == "record" and answer:
+                call.record(5, key=answer[:1])
+            elif kind in ("gather", "record"):
+                call.wait()
+            else:
+                call.hangup()
+        shown = _print_new(call, shown, out)
+    for note in call.notifications:
+        print(f"NOTIFICATION {note.code}: {note.message} ({note.url})", file=out)
+    return 1 if call.notifications else 0
+
+
+def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
+    """``python -m webhooks explore MODULE:app [--path /voice] [--depth N] [--format F]``.
+
+    Returns:
+        0 without problems other than loops, 1 otherwise, 2 if SVG is asked and ``dot`` is
+        not installed.
+    """
+    from .explore import explore
+
+    out = out or sys.stdout
+    parser = argparse.ArgumentParser(prog="python -m webhooks explore")
+    parser.add_argument("app", help="MODULE:ATTRIBUTE of the ASGI app")
+    parser.add_argument("--path", default="/voice")
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid")
+    args = parser.parse_args(list(argv))
+    graph = explore(_load(args.app), path=args.path, depth=args.depth)
+    for p in graph.problems:
+        codes = f" {list(p.codes)}" if p.codes else ""
+        print(f"# {p.kind}: {p.message}{codes}", file=sys.stderr)
+    print(
+        f"# {len(graph.nodes)} nodes, {len(graph.edges)} edges, {graph.calls} calls",
+        file=sys.stderr,
+    )
+    if args.format == "mermaid":
+        out.write(graph.to_mermaid())
+    elif args.format == "dot":
+        out.write(graph.to_dot())
+    else:
+        dot = shutil.which("dot")
+        if dot is None:
+            print(
+                "error: --format svg needs Graphviz 'dot' on PATH; use --format dot",
+                file=sys.stderr,
+            )
+            return 2
+        svg = subprocess.run(  # noqa: S603 - runs the dot binary found on PATH
+            [dot, "-Tsvg"], input=graph.to_dot(), capture_output=True, text=True, check=True
+        )
+        out.write(svg.stdout)
+    return 1 if any(p.kind != "loop" for p in graph.problems) else 0

@@ -1,0 +1,291 @@
+"""Walk every branch of an IVR with the simulator and draw its flow.
+
+::
+
+    from webhooks.testing import explore
+
+    graph = explore(app, path="/voice", depth=4)
+    assert not graph.problems
+    print(graph.to_mermaid())
+
+Each branch is replayed from a fresh call (so per-call sessions start empty). At every Gather
+the explorer tries each key the Gather accepts (``0``-``9``, ``*``, ``#``; with ``numDigits``
+greater than 1 the key repeated, otherwise the key followed by ``finishOnKey``) and the
+timeout; at a foreground Record a recording and silence; at every Dial the outcomes
+``answered``, ``busy``, ``no-answer`` and ``failed``. Nodes are distinct documents (URL and
+content), edges the requests between them, labelled with the input that led there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ._sim_call import SimCall
+from ._sim_engine import attr
+from ._sim_model import Dialed, HungUp
+from .simulator import Simulator
+
+__all__ = ["FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
+
+_DOC_KINDS = {"voice", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
+_KEYS = "0123456789*#"
+_OUTCOMES = ("busy", "no-answer", "failed")
+Action = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class FlowNode:
+    """A document (or an end of the call).
+
+    Attributes:
+        id: Stable identifier (``n1``, ``n2``...; ``end`` for the call ending).
+        url: The document's URL (``""`` for ``end``).
+        label: The path and the first words spoken.
+        codes: Error codes recorded when the document was fetched (a failing document).
+    """
+
+    id: str
+    url: str
+    label: str
+    codes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FlowEdge:
+    """A transition: ``source`` led to ``target`` after ``label`` (``press 1``, ``timeout``...)."""
+
+    source: str
+    target: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlowProblem:
+    """Something to look at: ``dead-end``, ``loop``, ``unreachable`` or ``failing``."""
+
+    kind: str
+    node: str
+    message: str
+    codes: tuple[int, ...] = ()
+
+
+@dataclass
+class FlowGraph:
+    """The flow found by :func:`explore`.
+
+    Attributes:
+        nodes: Nodes by id (documents plus ``end``).
+        edges: Distinct transitions.
+        problems: Dead ends (the call fell off a document after a prompt or a timeout), loops
+            (cycles; often intentional menus that repeat), unreachable routes of a
+            ``webhooks.App`` never requested, failing documents with their error codes.
+        calls: How many calls were simulated.
+    """
+
+    nodes: dict[str, FlowNode] = field(default_factory=dict)
+    edges: list[FlowEdge] = field(default_factory=list)
+    problems: list[FlowProblem] = field(default_factory=list)
+    calls: int = 0
+
+    def to_mermaid(self) -> str:
+        """The flow as a Mermaid ``flowchart`` diagram."""
+        lines = ["flowchart TD"]
+        for node in self.nodes.values():
+            shape = ("((", "))") if node.id == "end" else ("[", "]")
+            lines.append(f'    {node.id}{shape[0]}"{_quote(node.label)}"{shape[1]}')
+        lines += [f'    {e.source} -->|"{_quote(e.label)}"| {e.target}' for e in self.edges]
+        return "\n".join(lines) + "\n"
+
+    def to_dot(self) -> str:
+        """The flow as a Graphviz DOT digraph."""
+        lines = ["digraph ivr {", "    rankdir=TB;", "    node [shape=box];"]
+        for node in self.nodes.values():
+            extra = ", shape=doublecircle" if node.id == "end" else ""
+            extra += ", color=red" if node.codes else ""
+            lines.append(f'    {node.id} [label="{_quote(node.label)}"{extra}];')
+        lines += [f'    {e.source} -> {e.target} [label="{_quote(e.label)}"];' for e in self.edges]
+        return "\n".join([*lines, "}"]) + "\n"
+
+
+def _quote(text: str) -> str:
+    return text.replace('"', "'").replace("\n", " ")
+
+
+def _options(call: SimCall) -> list[Action]:
+    p = call.pending
+    if p is None:
+        return []
+    if p.kind == "gather":
+        limit = int(str(p.verb.attrs.get("num_digits") or 0))
+        finish = str(attr(p.verb, "finishOnKey") or "#")
+        keys = [
+            k * limit if limit > 1 else (k if limit == 1 or k == finish else k + finish)
+            for k in _KEYS
+        ]
+        return [("press", k) for k in keys] + [("wait", "")]
+    if p.kind == "record":
+        return [("record", ""), ("wait", "")]
+    return [("hangup", "")]
+
+
+def _act(call: SimCall, action: Action) -> None:
+    kind, arg = action
+    if kind == "press":
+        call.press(arg)
+    elif kind == "record":
+        call.record(5)
+    elif kind == "wait":
+        call.wait()
+    else:
+        call.hangup()
+
+
+class _Explorer:
+    def __init__(self, sim: Simulator, path: str) -> None:
+        self.sim, self.path = sim, path
+        self.graph = FlowGraph()
+        self._ids: dict[tuple[str, str], str] = {}
+        self._edges: set[FlowEdge] = set()
+        self.visited_urls: set[str] = set()
+
+    def node(self, url: str, body: bytes, label: str, codes: tuple[int, ...] = ()) -> str:
+        key = (url, hashlib.sha1(body, usedforsecurity=False).hexdigest())
+        if key not in self._ids:
+            nid = f"n{len(self._ids) + 1}"
+            self._ids[key] = nid
+            self.graph.nodes[nid] = FlowNode(nid, url, label, codes)
+        return self._ids[key]
+
+    def edge(self, source: str, target: str, label: str) -> None:
+        e = FlowEdge(source, target, label)
+        if e not in self._edges:
+            self._edges.add(e)
+            self.graph.edges.append(e)
+
+    def replay(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, str]:
+        self.sim._ctx.dial_plan = list(plan)
+        call = self.sim.call(self.path)
+        for action in actions:
+            if call.ended:
+                break
+            _act(call, action)
+        self.graph.calls += 1
+        return call, self.record(call)
+
+    def record(self, call: SimCall) -> str:
+        current, pending_label = "", ""
+        for req in call.requests:
+            if req.kind not in _DOC_KINDS and req.kind != "fallback":
+                continue
+            path = urlsplit(req.url).path
+            self.visited_urls.add(path)
+            if req.document is not None:
+                said = next((s for s in _spoken(req.document)), "")
+                label = f"{path}: {said[:40]}" if said else path
+                target = self.node(req.url, req.body, label)
+            else:
+                codes = tuple(n.code for n in call.notifications if n.url == req.url)
+                target = self.node(req.url, req.body, f"{path}: error {codes}", codes)
+                self.problem("failing", target, f"{req.url} failed", codes)
+            if current:
+                self.edge(current, target, req.trigger or req.kind or pending_label)
+            current = target
+        if call.ended and current:
+            end = next((s for s in reversed(call.transcript) if isinstance(s, HungUp)), None)
+            self.graph.nodes.setdefault("end", FlowNode("end", "", "call ends"))
+            self.edge(current, "end", end.reason if end else "end")
+            if end and end.reason == "end of document":
+                tag = end.where.rsplit("/", 1)[-1].split("[")[0]
+                if tag in ("Say", "Play", "Pause", "Gather", "GetSpeech", "PlayLastRecording"):
+                    self.problem(
+                        "dead-end", current, f"the call falls off the document after {tag}"
+                    )
+        return current
+
+    def problem(self, kind: str, node: str, message: str, codes: tuple[int, ...] = ()) -> None:
+        p = FlowProblem(kind, node, message, codes)
+        if p not in self.graph.problems:
+            self.graph.problems.append(p)
+
+
+def _spoken(doc: Any) -> list[str]:
+    return [el.text or "" for _, el in doc.walk() if el.tag == "Say"]
+
+
+def explore(app: Any, path: str = "/voice", depth: int = 4, *, max_calls: int = 5000) -> FlowGraph:
+    """Walk every branch of the IVR at ``path`` up to ``depth`` inputs; return its flow.
+
+    Args:
+        app: The ASGI app (or a :class:`Simulator` already configured).
+        path: The Voice URL path.
+        depth: Most inputs (key presses, timeouts, recordings) per branch.
+        max_calls: Safety bound on simulated calls.
+    """
+    sim = app if isinstance(app, Simulator) else Simulator(app)
+    ex = _Explorer(sim, path)
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    queue: deque[tuple[tuple[Action, ...], tuple[str, ...]]] = deque([((), ())])
+    while queue and ex.graph.calls < max_calls:
+        actions, plan = queue.popleft()
+        call, node = ex.replay(actions, plan)
+        dials = len(call.steps(Dialed))
+        if dials > len(plan):  # a Dial ran with the default outcome: try the others too
+            queue.extend(
+                (actions, (*plan, *["answered"] * (dials - len(plan) - 1), o)) for o in _OUTCOMES
+            )
+            plan = (*plan, *["answered"] * (dials - len(plan)))
+        if call.pending is None or len(actions) >= depth:
+            continue
+        key = (node, call.pending.where, plan)
+        if key in seen:
+            continue
+        seen.add(key)
+        queue.extend(((*actions, option), plan) for option in _options(call))
+    _find_loops(ex.graph)
+    _find_unreachable(ex, app)
+    return ex.graph
+
+
+def _find_loops(graph: FlowGraph) -> None:
+    nexts: dict[str, list[str]] = {}
+    for e in graph.edges:
+        nexts.setdefault(e.source, []).append(e.target)
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n: str) -> None:
+        state[n] = 1
+        stack.append(n)
+        for m in nexts.get(n, []):
+            if state.get(m) == 1:
+                cycle = [*stack[stack.index(m) :], m]
+                p = FlowProblem("loop", m, "loop: " + " -> ".join(cycle))
+                if p not in graph.problems:
+                    graph.problems.append(p)
+            elif m not in state:
+                visit(m)
+        stack.pop()
+        state[n] = 2
+
+    for n in list(graph.nodes):
+        if n not in state:
+            visit(n)
+
+
+def _find_unreachable(ex: _Explorer, app: Any) -> None:
+    routes = getattr(app, "iter_routes", None)
+    if routes is None:
+        return
+    for route in routes():
+        if route.kind.document and not route.kind.messaging and route.path not in ex.visited_urls:
+            ex.graph.problems.append(
+                FlowProblem(
+                    "unreachable",
+                    route.path,
+                    f"{route.path} ({route.kind.name}) is never requested",
+                )
+            )
