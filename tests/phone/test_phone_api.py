@@ -207,3 +207,18 @@ async def test_other_host_names_are_refused(phone_app: PhoneApp) -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://evil.example") as client:
         answer = await client.get("/api/info")
     assert answer.status_code == 400
+
+
+async def test_leave_a_voicemail_at_the_record() -> None:
+    phone = create_phone_app("examples.ivr:app")
+    transport = httpx.ASGITransport(app=phone)
+    with closing(phone):
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as ivr:
+            call = await start(ivr)
+            call = await act(ivr, call, "press", digits="2")
+            assert call["waiting"] == "record"
+            bad = await ivr.post(f"/api/calls/{call['id']}/record", json={"seconds": -1})
+            assert bad.status_code == 400
+            call = await act(ivr, call, "record", seconds=3)
+            [recorded] = [s for s in call["steps"] if s["kind"] == "record"]
+            assert recorded["text"] == "recorded (3 s)"

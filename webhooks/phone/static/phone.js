@@ -115,6 +115,7 @@
     $("call").disabled = state.busy || inCall();
     $("hangup").disabled = !inCall();
     $("wait").disabled = state.busy || !inCall();
+    $("record").disabled = state.busy || !inCall() || state.call.waiting !== "record";
   }
 
   function render(call) {
@@ -129,7 +130,7 @@
     const status = $("status");
     status.textContent = call.ended ? call.status : call.waiting ? call.status + " · waiting for " + call.waiting : call.status;
     status.dataset.status = call.status;
-    $("clock").textContent = call.clock === null ? "" : "⏱ " + clock(call.clock);
+    $("clock").textContent = call.clock === null ? "" : "clock " + clock(call.clock);
     if ($("dial-outcome").value !== call.dial_outcome) $("dial-outcome").value = call.dial_outcome;
     renderSteps(call.steps);
     renderRequests(call.exchanges);
@@ -212,7 +213,8 @@
     else body.append(el("h3", {}, "Answer"), el("p", { class: "muted small" }, "(no document)"));
     const details = el("details", { "data-auto": "1", "data-index": index }, summary, body);
     details.open = true;
-    details.addEventListener("toggle", () => details.removeAttribute("data-auto"), { once: false });
+    // Once the user opens or closes it, the page leaves it that way.
+    summary.addEventListener("click", () => details.removeAttribute("data-auto"));
     return el("li", { class: bad ? "bad" : null }, details);
   }
 
@@ -300,6 +302,12 @@
     guarded(async () => render(await api("POST", callUrl("wait"))));
   }
 
+  function leaveRecording() {
+    if (!inCall()) return;
+    const seconds = Number($("record-seconds").value) || 5;
+    guarded(async () => render(await api("POST", callUrl("record"), { seconds })));
+  }
+
   function hangUp() {
     if (!inCall()) return;
     clearTimeout(state.sendTimer);
@@ -369,6 +377,7 @@
     $("call").addEventListener("click", startCall);
     $("hangup").addEventListener("click", hangUp);
     $("wait").addEventListener("click", waitForInput);
+    $("record").addEventListener("click", leaveRecording);
     $("dial-outcome").addEventListener("change", chooseOutcome);
     $("error-close").addEventListener("click", clearError);
     document.addEventListener("keydown", onKeyDown);
