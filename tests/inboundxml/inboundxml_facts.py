@@ -233,7 +233,9 @@ def flag(el: str, xml: str, code: int = 12200) -> A:
     return A(el, xml, K.BOOL, _c(code))
 
 
-def integer(el: str, xml: str, code: int = 12200, lo: int | None = None, hi: int | None = None) -> A:
+def integer(
+    el: str, xml: str, code: int = 12200, lo: int | None = None, hi: int | None = None
+) -> A:
     return A(el, xml, K.INT, _c(code), lo=lo, hi=hi)
 
 

@@ -7,23 +7,6 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import pytest
-
-from inboundxml import InboundXMLError, Problem, check, parse, verbs
-from inboundxml.verbs import (
-    Conference,
-    Dial,
-    Gather,
-    Hangup,
-    Number,
-    Pause,
-    Play,
-    Record,
-    Response,
-    Say,
-    Sip,
-    Sms,
-)
-
 from inboundxml_facts import (
     ATTRIBUTES,
     BAD_TEXT,
@@ -39,6 +22,22 @@ from inboundxml_facts import (
     A,
     invalid_markup,
     valid_markup,
+)
+
+from inboundxml import Element, InboundXMLError, Problem, check, parse, verbs
+from inboundxml.verbs import (
+    Conference,
+    Dial,
+    Gather,
+    Hangup,
+    Number,
+    Pause,
+    Play,
+    Record,
+    Response,
+    Say,
+    Sip,
+    Sms,
 )
 
 NOUN_PARENT = {"Number": "Dial", "Sip": "Dial", "User": "Dial", "Conference": "Dial"}
@@ -63,7 +62,7 @@ def place(tag: str, markup: str) -> tuple[str, str]:
     return f"<Response>\n{markup}</Response>", f"Response/{tag}[0]"
 
 
-def find(doc: verbs.Element, path: str) -> verbs.Element:
+def find(doc: Element, path: str) -> Element:
     return next(element for where, element in doc.walk() if where == path)
 
 
@@ -77,7 +76,9 @@ def _valid_cases() -> list[Any]:
 
 def _invalid_cases() -> list[Any]:
     return [
-        pytest.param(a, text, id=f"{a.id}={text!r}") for a in ATTRIBUTES for text in invalid_markup(a)
+        pytest.param(a, text, id=f"{a.id}={text!r}")
+        for a in ATTRIBUTES
+        for text in invalid_markup(a)
     ]
 
 
@@ -197,7 +198,9 @@ def test_invalid_text_is_reported_with_its_code(tag: str, text: str, codes: froz
 
 
 @pytest.mark.parametrize(("tag", "text", "canonical"), GOOD_TEXT, ids=lambda v: repr(v)[:30])
-def test_valid_text_parses_to_the_canonical_text(tag: str, text: str, canonical: str | None) -> None:
+def test_valid_text_parses_to_the_canonical_text(
+    tag: str, text: str, canonical: str | None
+) -> None:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;")
     source, path = place(tag, element_markup(tag, inner=escaped))
     assert find(parse(source), path).text == canonical
@@ -324,10 +327,10 @@ def _documents() -> list[Response]:
                 Number("+15551234567", send_digits="ww1"),
                 Sip("sip:a@example.com", username="u", password="p&<>\"'"),
                 verbs.User("alice"),
-                Conference("room", beep="True", max_participants=10),
+                Conference("room", beep="True", max_participants=10),  # type: ignore[arg-type]
                 if_machine="HangUp",
                 straight_to_vm=3,
-                record="1",
+                record="1",  # type: ignore[arg-type]
             ),
             Sms("Thanks <3 & bye", to="+1", from_="+2", status_callback="/s"),
             Hangup(schedule=3, reason="busy"),
@@ -349,7 +352,9 @@ def test_rendered_document_parses_back_equal(doc: Response, pretty: bool) -> Non
 
 
 def test_str_with_an_encoding_declaration_parses() -> None:
-    source = '<?xml version="1.0" encoding="ISO-8859-1"?><Response><Say>información</Say></Response>'
+    source = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><Response><Say>información</Say></Response>'
+    )
     assert parse(source) == Response(Say("información"))
 
 

@@ -5,11 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-import inboundxml
-from inboundxml import InboundXMLError, verbs
-from inboundxml.verbs import Agent, Dial, Gather, Number, Response, Say, Sms
-
 from inboundxml_facts import (
     ATTRIBUTES,
     BAD_TEXT,
@@ -23,6 +18,10 @@ from inboundxml_facts import (
     invalid_python,
     valid_python,
 )
+
+import inboundxml
+from inboundxml import InboundXMLError, verbs
+from inboundxml.verbs import Agent, Dial, Gather, Number, Response, Say, Sms
 
 CLS: dict[str, type[inboundxml.Element]] = {tag: getattr(verbs, tag) for tag in ELEMENT_TAGS}
 
@@ -60,7 +59,9 @@ def test_verbs_module_exposes_exactly_the_23_element_classes() -> None:
     classes = {
         name
         for name, value in vars(verbs).items()
-        if isinstance(value, type) and issubclass(value, inboundxml.Element) and value.__module__
+        if isinstance(value, type)
+        and issubclass(value, inboundxml.Element)
+        and value.__module__
         and not name.startswith("_")
         and name != "Element"
     }

@@ -1,0 +1,191 @@
+"""Benchmark: build + serialize and parse + validate InboundXML, against raw lxml and twilio.
+
+Run ``python benchmarks/build.py``. Every number is the median µs per operation of
+``timeit.repeat``, all measured in the same run, and printed as a markdown table.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from inboundxml import parse
+from inboundxml.verbs import (
+    Dial,
+    Gather,
+    Number,
+    Pause,
+    Play,
+    Redirect,
+    Response,
+    Say,
+)
+
+try:
+    from twilio.twiml.voice_response import VoiceResponse
+except ImportError:  # pragma: no cover - optional benchmark dependency
+    VoiceResponse = None
+
+REPEAT = 15
+AUDIO = "https://example.com/audio/hold.mp3"
+NUMBERS = [f"+1555123450{i}" for i in range(5)]
+ROTATION = 199  # + Response + Dial + 5 Numbers = 206 elements
+
+
+def ours_small() -> bytes:
+    return Response(
+        Gather(
+            Say("Press 1 for sales, 2 for support", voice="female"),
+            Play(AUDIO),
+            action="/menu",
+            num_digits=1,
+            timeout=5,
+        ),
+        Say("We did not get your answer"),
+        Redirect("/voice"),
+    ).to_bytes()
+
+
+def lxml_small() -> bytes:
+    root = etree.Element("Response")
+    gather = etree.SubElement(
+        root, "Gather", action="/menu", timeout="5", numDigits="1", input="dtmf"
+    )
+    etree.SubElement(gather, "Say", voice="female").text = "Press 1 for sales, 2 for support"
+    etree.SubElement(gather, "Play").text = AUDIO
+    etree.SubElement(root, "Say").text = "We did not get your answer"
+    etree.SubElement(root, "Redirect").text = "/voice"
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def twilio_small() -> bytes:
+    response = VoiceResponse()
+    gather = response.gather(action="/menu", num_digits=1, timeout=5)
+    gather.say("Press 1 for sales, 2 for support", voice="female")
+    gather.play(AUDIO)
+    response.say("We did not get your answer")
+    response.redirect("/voice")
+    return str(response).encode()
+
+
+def ours_large() -> bytes:
+    children: list[Say | Play | Pause | Dial] = []
+    for i in range(ROTATION):
+        kind = i % 3
+        if kind == 0:
+            children.append(Say(f"Message number {i}", loop=1))
+        elif kind == 1:
+            children.append(Play(AUDIO))
+        else:
+            children.append(Pause(length=1))
+    children.append(Dial(*(Number(n) for n in NUMBERS), timeout=20))
+    return Response(*children).to_bytes()
+
+
+def lxml_large() -> bytes:
+    root = etree.Element("Response")
+    for i in range(ROTATION):
+        kind = i % 3
+        if kind == 0:
+            etree.SubElement(root, "Say", loop="1").text = f"Message number {i}"
+        elif kind == 1:
+            etree.SubElement(root, "Play").text = AUDIO
+        else:
+            etree.SubElement(root, "Pause", length="1")
+    dial = etree.SubElement(root, "Dial", timeout="20")
+    for n in NUMBERS:
+        etree.SubElement(dial, "Number").text = n
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def twilio_large() -> bytes:
+    response = VoiceResponse()
+    for i in range(ROTATION):
+        kind = i % 3
+        if kind == 0:
+            response.say(f"Message number {i}", loop=1)
+        elif kind == 1:
+            response.play(AUDIO)
+        else:
+            response.pause(length=1)
+    dial = response.dial(timeout=20)
+    for n in NUMBERS:
+        dial.number(n)
+    return str(response).encode()
+
+
+def count_elements(data: bytes) -> int:
+    return sum(1 for _ in etree.fromstring(data).iter())
+
+
+def median_us(func: Callable[[], object]) -> float:
+    timer = timeit.Timer(func)
+    number, _ = timer.autorange()
+    runs = timer.repeat(repeat=REPEAT, number=number)
+    return statistics.median(runs) / number * 1e6
+
+
+def main() -> int:
+    assert count_elements(ours_small()) == 6
+    assert count_elements(ours_large()) == 206
+    assert etree.tostring(etree.fromstring(ours_small())) == etree.tostring(
+        etree.fromstring(lxml_small())
+    ), "the lxml baseline must build the same tree"
+    rows: list[tuple[str, float, float, float | None]] = []
+    parse_rows: list[tuple[str, float, float]] = []
+    cases = [
+        ("IVR menu (6 elements)", ours_small, lxml_small, twilio_small),
+        ("document (206 elements)", ours_large, lxml_large, twilio_large),
+    ]
+    for name, ours, raw, twilio in cases:
+        t_ours = median_us(ours)
+        t_raw = median_us(raw)
+        t_twilio = median_us(twilio) if VoiceResponse is not None else None
+        rows.append((name, t_ours, t_raw, t_twilio))
+        data = ours()
+        assert parse(data).to_bytes() == data
+        t_parse = median_us(lambda data=data: parse(data))  # type: ignore[misc]
+        t_bare = median_us(lambda data=data: etree.fromstring(data))  # type: ignore[misc]
+        parse_rows.append((name, t_parse, t_bare))
+
+    print("## Build + serialize (validated) vs raw lxml and twilio `VoiceResponse`\n")
+    print("| document | inboundxml µs | raw lxml µs | twilio µs | vs lxml | vs twilio |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, t_ours, t_raw, t_twilio in rows:
+        tw = f"{t_twilio:.1f}" if t_twilio is not None else "n/a"
+        tw_ratio = f"{t_ours / t_twilio:.2f}x" if t_twilio is not None else "n/a"
+        print(
+            f"| {name} | {t_ours:.1f} | {t_raw:.1f} | {tw} | {t_ours / t_raw:.2f}x | {tw_ratio} |"
+        )
+    print("\n## Parse + validate vs bare `lxml.etree.fromstring` of the same bytes\n")
+    print("| document | inboundxml.parse µs | fromstring µs | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, t_parse, t_bare in parse_rows:
+        print(f"| {name} | {t_parse:.1f} | {t_bare:.1f} | {t_parse / t_bare:.2f}x |")
+
+    print("\n## Targets\n")
+    print("| target | result |")
+    print("| --- | --- |")
+    worst_build = max(t_ours / t_raw for _, t_ours, t_raw, _ in rows)
+    worst_parse = max(t_parse / t_bare for _, t_parse, t_bare in parse_rows)
+    for label, value, limit in (
+        ("validated build+serialize ≤ 1.0x raw lxml (required)", worst_build, 1.0),
+        ("validated build+serialize ≤ 0.5x raw lxml (goal)", worst_build, 0.5),
+        ("parse+validate ≤ 3x bare fromstring", worst_parse, 3.0),
+    ):
+        verdict = "met" if value <= limit else "NOT met"
+        print(f"| {label} | {value:.2f}x — {verdict} |")
+    if VoiceResponse is None:
+        print("\n(twilio is not installed: `pip install -e '.[bench]'` for that column)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

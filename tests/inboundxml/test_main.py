@@ -1,0 +1,78 @@
+"""The command line, run as ``python -m inboundxml`` in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from inboundxml import parse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "inboundxml", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_validate_reports_file_line_code_for_each_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<Response>\n<Pause length="0"/>\n<Gather numDigits="x"/>\n</Response>')
+    good = tmp_path / "good.xml"
+    good.write_text("<Response><Say>Hi</Say></Response>")
+    result = run("validate", str(good), str(bad))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{bad}:2: 13910 ")
+    assert lines[1].startswith(f"{bad}:3: 13314 ")
+
+
+def test_validate_exits_0_when_every_file_is_clean(tmp_path: Path) -> None:
+    good = tmp_path / "good.xml"
+    good.write_text("<Response><Say>Hi</Say></Response>")
+    result = run("validate", str(good), str(good))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_fmt_prints_the_canonical_form(tmp_path: Path) -> None:
+    source = tmp_path / "doc.xml"
+    source.write_text(
+        '<Response><Say voice="woman" loop="1">Hi</Say><Gather method="post"/></Response>'
+    )
+    result = run("fmt", str(source))
+    assert result.returncode == 0
+    doc = parse(source.read_text())
+    assert result.stdout == doc.to_xml(pretty=True)
+    compact = run("fmt", "--compact", str(source))
+    assert compact.stdout == doc.to_xml() + "\n"
+    assert 'voice="female"' in compact.stdout
+
+
+def test_fmt_of_an_invalid_file_fails_with_problems(tmp_path: Path) -> None:
+    source = tmp_path / "doc.xml"
+    source.write_text('<Response><Pause length="0"/></Response>')
+    result = run("fmt", str(source))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "13910" in result.stderr
+
+
+def test_generate_is_idempotent(tmp_path: Path) -> None:
+    # A copy of the package: generating writes next to it, never into the working tree.
+    shutil.copytree(ROOT / "inboundxml", tmp_path / "inboundxml")
+    first = run("generate", cwd=tmp_path)
+    assert first.returncode == 0
+    assert first.returncode == 0, first.stderr
+    second = run("generate", cwd=tmp_path)
+    assert (second.returncode, second.stdout) == (0, "")
+    for relative in ("inboundxml/verbs.pyi", "schema/inboundxml.xsd", "docs/reference.md"):
+        assert (tmp_path / relative).read_text() == (ROOT / relative).read_text()
