@@ -8,12 +8,13 @@ semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._sim_verbs`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin
 
-from inboundxml import Element, InboundXMLError, Response, parse
+from inboundxml import Element, InboundXMLError, Problem, Response, parse
 from inboundxml.spec import ELEMENTS
 
 from ._sim_model import (
@@ -32,11 +33,26 @@ from ._sim_transport import Transport
 if TYPE_CHECKING:
     from ._sim_conference import Room
 
-__all__ = ["ENDED", "Context", "Engine", "Pending", "attr"]
+__all__ = ["ENDED", "Context", "Engine", "Pending", "attr", "parse_cached"]
 
 ENDED = frozenset({"completed", "busy", "no-answer", "failed", "canceled", "rejected"})
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
+
+
+@functools.cache
+def _attr_spec(tag: str, xml: str) -> tuple[str, Any]:
+    spec = ELEMENTS[tag].attr(xml)
+    if spec is None:
+        return "", None
+    default: Any = spec.default
+    if default in ("true", "false"):
+        default = default == "true"
+    elif default is not None and default.isdigit():
+        default = int(default)
+    elif default is not None and " " in default:
+        default = None
+    return spec.py, default
 
 
 def attr(verb: Element, xml: str) -> Any:
@@ -44,20 +60,28 @@ def attr(verb: Element, xml: str) -> Any:
 
     Defaults that are prose in the table (``the current document URL``, ``no limit``) give None.
     """
-    spec = ELEMENTS[verb.tag].attr(xml)
-    if spec is None:
-        return None
-    value = verb.attrs.get(spec.py)
-    if value is not None:
-        return value
-    default = spec.default
-    if default is None:
-        return None
-    if default in ("true", "false"):
-        return default == "true"
-    if default.isdigit():
-        return int(default)
-    return None if " " in default else default
+    py, default = _attr_spec(verb.tag, xml)
+    value = verb.attrs.get(py)
+    return default if value is None else value
+
+
+_PARSED: dict[bytes, Response] = {}
+_PARSED_MAX = 512
+
+
+def parse_cached(body: bytes) -> Response:
+    """:func:`inboundxml.parse` with a small cache of identical bodies (documents are not
+    mutated by the simulator; most IVR documents repeat from call to call)."""
+    doc = _PARSED.get(body)
+    if doc is None:
+        parsed = parse(body)
+        if not isinstance(parsed, Response):  # parse() checks the root; this narrows the type
+            raise InboundXMLError(Problem(12102, "", "root element must be Response"))
+        doc = parsed
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[body] = doc
+    return doc
 
 
 @dataclass
@@ -209,11 +233,9 @@ class Engine:
         if ctype not in _XML_TYPES:
             raise _FetchError([(12300, f"invalid Content-Type {reply.content_type!r}")])
         try:
-            doc = parse(reply.body)
+            doc = parse_cached(reply.body)
         except InboundXMLError as exc:
             raise _FetchError([(p.code, str(p)) for p in exc.problems]) from None
-        if not isinstance(doc, Response):  # parse() checks the root; this narrows the type
-            raise _FetchError([(12102, "root element must be Response")])
         req.document = doc
         return doc
 

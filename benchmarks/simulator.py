@@ -1,0 +1,80 @@
+"""Simulator speed: a 5-step IVR call in-process, and the explorer on the example IVR.
+
+Targets: at most 1 ms per simulated call (at least 1,000 calls/s on one core) and the explorer
+on ``examples.ivr`` in at most 2 s. Run with ``python -m benchmarks.simulator`` (or as a script
+from the repository root).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from examples.ivr import app as example_ivr
+from inboundxml import Gather, Hangup, Record, Response, Say
+from webhooks import App, GatherEvent, RecordEvent, VoiceEvent
+from webhooks.testing import Simulator
+from webhooks.testing.explore import explore
+
+app = App()
+
+
+@app.voice("/voice")
+async def greeting(call: VoiceEvent) -> Response:
+    """Step 1 and 2: the greeting and the main menu."""
+    return Response(Say("Welcome."), Gather(Say("Press 1 for support."), action=menu, num_digits=1))
+
+
+@app.gather("/menu")
+async def menu(event: GatherEvent) -> Response:
+    """Step 3: the sub-menu."""
+    return Response(Gather(Say("Press 2 to leave a message."), action=sub, num_digits=1))
+
+
+@app.gather("/sub")
+async def sub(event: GatherEvent) -> Response:
+    """Step 4: record a message."""
+    return Response(Say("Speak after the beep."), Record(action=done, background=False))
+
+
+@app.record("/done")
+async def done(event: RecordEvent) -> Response:
+    """Step 5: goodbye."""
+    return Response(Say("Thanks."), Hangup())
+
+
+def bench_calls(n: int = 3000) -> float:
+    """Seconds per simulated 5-step call."""
+    sim = Simulator(app)
+    for _ in range(200):  # warm up
+        sim.call("/voice").press("1").press("2").record(3)
+    start = time.perf_counter()
+    for _ in range(n):
+        call = sim.call("/voice").press("1").press("2").record(3)
+    elapsed = (time.perf_counter() - start) / n
+    assert call.status == "completed", call.describe()
+    assert call.said[-1] == "Thanks."
+    return elapsed
+
+
+def bench_explore() -> tuple[float, int]:
+    """Seconds to explore the example IVR at depth 4, and the calls it simulated."""
+    start = time.perf_counter()
+    graph = explore(example_ivr, path="/voice", depth=4)
+    return time.perf_counter() - start, graph.calls
+
+
+def main() -> None:
+    """Print both results against their targets."""
+    per_call = bench_calls()
+    rate = f"{per_call * 1000:.3f} ms/call, {1 / per_call:,.0f} calls/s"
+    print(f"5-step IVR call: {rate} (target <= 1 ms)")
+    seconds, calls = bench_explore()
+    print(f"explore examples.ivr depth 4: {seconds:.3f} s, {calls} calls (target <= 2 s)")
+
+
+if __name__ == "__main__":
+    main()
