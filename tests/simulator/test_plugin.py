@@ -11,7 +11,7 @@ from webhooks.testing import FakePlatform, Simulator
 
 # The entry point registers these when the package is installed; imported here so the tests
 # also run from a source checkout.
-from webhooks.testing.plugin import fake_platform, simulator  # noqa: F401, F811
+from webhooks.testing.plugin import fake_platform, simulator  # noqa: F401
 
 
 @pytest.fixture
