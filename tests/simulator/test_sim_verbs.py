@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from sim_apps import docs_app
 
 from webhooks.testing import (
     Dialed,
@@ -21,8 +22,6 @@ from webhooks.testing import (
     Spoke,
     TalkedToAgent,
 )
-
-from .conftest import docs_app
 
 
 def sim_for(routes: dict[str, object]) -> Simulator:
