@@ -119,6 +119,8 @@ class PhoneCall:
         self.to_number = to_number
         self.dial_outcome = dial_outcome
         self.origin = origin
+        self.app: Any = None
+        """The app (of the code loaded when the call started) that answers the call."""
         self.log: list[LogView] = []
 
     def view(self) -> CallView:

@@ -29,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, cast
 from urllib.parse import urlsplit
 
 import anyio.to_thread
@@ -52,6 +52,7 @@ MAX_CALLS = 200
 """Calls kept for the page; the oldest are forgotten beyond this."""
 
 T = TypeVar("T")
+DialStatus = Literal["answered", "busy", "no-answer", "failed"]
 SimulatorFactory = Callable[[Any], SimulatorLike]
 """Makes the simulator for an app: ``app -> simulator``."""
 DialScripter = Callable[[SimulatorLike, str], None]
@@ -78,7 +79,7 @@ class PhoneError(Exception):
 
 
 def _default_simulator(app: Any) -> SimulatorLike:
-    from webhooks.testing.simulator import Simulator
+    from webhooks.testing import Simulator
 
     simulator: SimulatorLike = Simulator(app)
     return simulator
@@ -86,9 +87,9 @@ def _default_simulator(app: Any) -> SimulatorLike:
 
 def _default_dial(sim: SimulatorLike, outcome: str) -> None:
     """Make every dialled party that the app has not scripted do ``outcome``."""
-    import webhooks.testing.simulator as module
+    from webhooks.testing import DialOutcome
 
-    scripted = vars(module)["DialOutcome"](outcome)
+    scripted = DialOutcome(cast(DialStatus, outcome))
     if hasattr(type(sim), "default_dial"):
         sim.default_dial = scripted  # type: ignore[attr-defined]
     else:
@@ -136,7 +137,7 @@ class _Phone:
 
     def start(self, path: str, from_number: str, to_number: str, outcome: str) -> PhoneCall:
         with self._lock, capture_logs() as log:
-            sim, _ = self.simulator()
+            sim, app = self.simulator()
             self._dial(sim, outcome)
             call = sim.call(path, from_=from_number, to=to_number)
             origin = str(getattr(sim, "origin", "http://testserver"))
@@ -149,6 +150,7 @@ class _Phone:
                 dial_outcome=outcome,
                 origin=origin,
             )
+            phone_call.app = app
             self.calls[phone_call.id] = phone_call
             while len(self.calls) > MAX_CALLS:
                 self.calls.popitem(last=False)
@@ -227,7 +229,7 @@ def create_phone_app(
     to_number: str = "+15552223333",
     simulator: SimulatorFactory | None = None,
     dial: DialScripter | None = None,
-    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]"),
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
 ) -> PhoneApp:
     """Build the phone's ASGI app for an application under test.
 
@@ -337,7 +339,7 @@ def create_phone_app(
                 raise PhoneError("only files the app serves itself are fetched", 400)
         elif not url.startswith("/"):
             raise PhoneError("the url must be a path of the app", 400)
-        app = await run(lambda: phone.simulator()[1])
+        app = call.app
         relative = parts.path + (f"?{parts.query}" if parts.query else "")
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url=call.origin) as client:
@@ -413,13 +415,19 @@ def _guard(endpoint: Endpoint) -> Endpoint:
         except PhoneError as exc:
             return _error(str(exc), type(exc).__name__, exc.status, exc.details)
         except Exception as exc:
-            if type(exc).__name__ == "SimulationError":
+            if _is_simulation_error(exc):
                 return _error(str(exc), type(exc).__name__, 409)
             logger.exception("phone: %s %s failed", request.method, request.url.path)
             details = traceback.format_exc()
             return _error(str(exc) or type(exc).__name__, type(exc).__name__, 500, details)
 
     return guarded
+
+
+def _is_simulation_error(exc: Exception) -> bool:
+    from webhooks.testing import SimulationError
+
+    return isinstance(exc, SimulationError)
 
 
 def _error(message: str, kind: str, status: int, details: str | None = None) -> Response:
