@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from contextlib import closing
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 
 from webhooks.phone import PhoneApp, create_phone_app
+from webhooks.phone._backend import exchange_view, step_view
 
 pytestmark = pytest.mark.anyio
 
@@ -222,3 +224,47 @@ async def test_leave_a_voicemail_at_the_record() -> None:
             call = await act(ivr, call, "record", seconds=3)
             [recorded] = [s for s in call["steps"] if s["kind"] == "record"]
             assert recorded["text"] == "recorded (3 s)"
+
+
+async def test_tabs_meet_in_the_same_conference_room() -> None:
+    phone = create_phone_app("examples.conference:app")
+    transport = httpx.ASGITransport(app=phone)
+    with closing(phone):
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as tabs:
+            first = await act(tabs, await start(tabs), "press", digits="1234")
+            second = await act(tabs, await start(tabs), "press", digits="1234")
+            assert first["waiting"] == second["waiting"] == "conference"
+            first = (await tabs.get(f"/api/calls/{first['id']}")).json()
+            entered = [s["text"] for s in first["steps"] if s["kind"] == "conference"]
+            assert entered == ["enter room team-standup"]
+            callbacks = [
+                e for e in first["exchanges"] + second["exchanges"] if "conference" in e["url"]
+            ]
+            assert {e["params"]["CallSid"] for e in callbacks} == {first["sid"], second["sid"]}
+            conference_sids = {e["params"]["ConferenceSid"] for e in callbacks}
+            assert len(conference_sids) == 1  # one room, shared by both calls
+
+
+def test_unknown_steps_and_failed_requests_are_still_shown() -> None:
+    @dataclass(frozen=True)
+    class Whistled:
+        tune: str
+        at: float = 1.5
+
+    step = step_view(Whistled("la"), lambda url: None)
+    assert (step.kind, step.text, step.at) == ("whistled", "tune=la", 1.5)
+
+    @dataclass
+    class Request:
+        method: str = "POST"
+        url: str = "http://testserver/voice"
+        params: dict[str, str] = field(default_factory=dict)
+        status: int = 0
+        content_type: str = ""
+        body: bytes = b""
+
+    assert exchange_view(Request()).error == "the app could not be reached"
+    assert exchange_view(Request(status=500)).error == "HTTP 500"
+    html = exchange_view(Request(status=200, content_type="text/html", body=b"<p>hi</p>"))
+    assert html.error == "answered text/html, not XML"
+    assert html.problems[0].code == 12102  # the root is not Response
