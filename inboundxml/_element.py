@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, NoReturn
 
 from ._values import (
+    UNENCODABLE_CODE,
     URL_MAX,
     BadFormat,
     Invalid,
+    Unencodable,
     check_format,
     coercer,
     escape_attr,
@@ -288,13 +290,16 @@ def _check_count(spec: ElementSpec, children: list[Element]) -> None:
 
 def attr_problem(spec: ElementSpec, attr: Attr, exc: Invalid, parent: str | None = None) -> Problem:
     """The problem for an invalid value of ``attr`` (the code depends on the parent)."""
-    return Problem(attr.code_in(parent), f"{spec.tag}@{attr.xml}", f"{attr.xml} {exc}")
+    code = UNENCODABLE_CODE if isinstance(exc, Unencodable) else attr.code_in(parent)
+    return Problem(code, f"{spec.tag}@{attr.xml}", f"{attr.xml} {exc}")
 
 
 def text_problem(spec: ElementSpec, exc: Invalid) -> Problem:
     """The problem for invalid text content of ``spec``."""
     code = spec.text_code
-    if isinstance(exc, BadFormat) and spec.format_code is not None:
+    if isinstance(exc, Unencodable):
+        code = UNENCODABLE_CODE
+    elif isinstance(exc, BadFormat) and spec.format_code is not None:
         code = spec.format_code
     return Problem(code, spec.tag, f"text {exc}")
 
@@ -329,7 +334,8 @@ def _fast_check(attr: Attr) -> str:
     if attr.kind is Kind.URL:
         return (
             f"{{x}}.__class__ is str and 0 < len({{x}}) <= {URL_MAX} and {{x}}.isprintable() "
-            "and ' ' not in {x}"
+            "and ' ' not in {x} and '%' not in {x} "
+            "and ({x}[0] == '/' or {x}.startswith(('https://', 'http://')))"
         )
     if attr.kind is Kind.BOOL:
         return "{x}.__class__ is bool"

@@ -16,7 +16,9 @@ from typing import Any
 from .spec import Attr, ElementSpec, Kind, TextKind
 
 __all__ = [
+    "UNENCODABLE_CODE",
     "Invalid",
+    "Unencodable",
     "UrlResolver",
     "coercer",
     "escape_attr",
@@ -54,12 +56,22 @@ class Invalid(Exception):  # noqa: N818  (internal signal, never escapes)
     """A value that an attribute or element text does not allow (internal)."""
 
 
+class Unencodable(Invalid):
+    """A character that XML 1.0 cannot carry (the platform's 11102)."""
+
+
+UNENCODABLE_CODE = 11102
+
+
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _KEY = frozenset("0123456789#*")
 _DIGITS = re.compile(r"[0-9#*w]+")
 _PATTERNS = re.compile(r"[0-9#*]+(,[0-9#*]+)*")
-_PHONE = re.compile(r"\+?[0-9][0-9 ().\-]*")
+_PHONE = re.compile(r"\+?[0-9 ().\-]*[0-9][0-9 ().\-]*")
+# RFC 3986: a scheme, when present, and percent-escapes of two hex digits (xs:anyURI).
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _URL_BAD = re.compile(r"\s")
 _BOOL_TEXT = {
     "true": True,
@@ -84,7 +96,7 @@ def check_chars(text: str) -> None:
     """Reject characters that XML 1.0 cannot represent."""
     bad = _NOT_XML.search(text)
     if bad is not None:
-        raise Invalid(
+        raise Unencodable(
             f"contains the character U+{ord(bad.group()):04X} at position {bad.start()}, "
             "which XML 1.0 cannot carry"
         )
@@ -134,6 +146,11 @@ def check_url(text: str) -> str:
     if _URL_BAD.search(text):
         raise Invalid(f"got {_show(text)}; a URL cannot contain whitespace")
     check_chars(text)
+    head, colon, _ = text.partition(":")
+    if colon and not any(c in head for c in "/?#") and not _SCHEME.fullmatch(head):
+        raise Invalid(f"got {_show(text)}; {head!r} is not a URL scheme")
+    if _BAD_PERCENT.search(text):
+        raise Invalid(f"got {_show(text)}; '%' must start a two-hex-digit escape like %20")
     return text
 
 

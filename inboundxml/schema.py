@@ -4,7 +4,7 @@ The schema is stricter than the vendor's: only ``Response`` may be the root, int
 key patterns and text rules of the table are facets, and the attribute vocabularies are the
 ones the parser accepts. Every document the builder renders is valid under it.
 
-Run ``python -m inboundxml schema`` to rewrite the committed file; a test fails when it is out
+Run ``python -m inboundxml generate`` to rewrite the committed file; a test fails when it is out
 of date.
 """
 
@@ -27,8 +27,8 @@ _PATTERNS = {
 _TEXT_PATTERNS = {
     TextKind.SPEECH: r"[\s\S]*\S[\s\S]*",
     TextKind.URL: r"\s*\S+\s*",
-    TextKind.PHONE: r"\s*\+?[0-9][0-9 ().\-]*\s*",
-    TextKind.TARGET: r"\s*(sips?:\S+|\+?[0-9][0-9 ().\-]*)\s*",
+    TextKind.PHONE: r"\s*\+?[0-9 ().\-]*[0-9][0-9 ().\-]*\s*",
+    TextKind.TARGET: r"\s*(sips?:\S+|\+?[0-9 ().\-]*[0-9][0-9 ().\-]*)\s*",
     TextKind.NAME: r"\s*\S[\s\S]*",
 }
 

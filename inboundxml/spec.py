@@ -115,10 +115,11 @@ class Attr:
     nested_codes: Mapping[str, int] = field(default_factory=dict)
     secret: bool = False
 
-    @property
-    def py(self) -> str:
-        """The Python keyword of the attribute."""
-        return python_name(self.xml)
+    py: str = field(init=False)
+    """The Python keyword of the attribute (derived from ``xml``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "py", python_name(self.xml))
 
     def code_in(self, parent: str | None) -> int:
         """The error code for a bad value when the element sits in ``parent``."""
@@ -196,7 +197,8 @@ def _cased(*values: str) -> dict[str, str]:
 
 _DIRECTION: dict[str, object] = {
     "values": ("in", "out", "both", "inlow"),
-    "aliases": _cased("in", "out", "both"),
+    # An empty direction is the vendor's spelling of the default (both legs).
+    "aliases": {**_cased("in", "out", "both"), "": "both"},
 }
 
 GATHER_LANGUAGES: tuple[str, ...] = tuple(
