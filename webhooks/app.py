@@ -32,6 +32,7 @@ from webhooks.errors import (
     BadRequest,
     ConfigurationError,
     MethodNotAllowed,
+    PayloadTooLarge,
     UnsupportedMediaType,
 )
 from webhooks.events import ClientProtocol, Event
@@ -74,9 +75,11 @@ class _RequestContext:
         self.client: ClientProtocol | None = app.client
 
     def resolve(self, handler: Callable[..., Any]) -> str:
-        base = self._app._public_base(self._scope) or ""
+        app = self._app
+        path = app._paths.get(handler) or app.url_path_for(handler)
+        base = app._public_base(self._scope) or ""
         root: str = self._scope.get("root_path", "")
-        return base + root + self._app.url_path_for(handler)
+        return base + root + path
 
 
 class App(Router):
@@ -175,7 +178,8 @@ class App(Router):
                 table[route.path] = route
                 paths.setdefault(route.handler, route.path)
             self._close()
-            self._paths = paths
+            prefix, query = self.security.url_token()
+            self._paths = {handler: prefix + path + query for handler, path in paths.items()}
             self._table = table
         return self._table
 
@@ -196,9 +200,10 @@ class App(Router):
         Raises:
             ConfigurationError: If ``handler`` is not registered.
         """
-        path = self._paths.get(handler) if self._table is not None else None
-        if path is None:
-            path = next((r.path for r in self.iter_routes() if r.handler is handler), None)
+        path = self._paths.get(handler)
+        if path is not None:
+            return path
+        path = next((r.path for r in self.iter_routes() if r.handler is handler), None)
         if path is None:
             name = getattr(handler, "__qualname__", repr(handler))
             raise ConfigurationError(f"{name} is not registered as a route of this app")
@@ -209,7 +214,7 @@ class App(Router):
         """The public ``scheme://host`` of this request, if known (configured or via proxies)."""
         if self.public_url is not None:
             return self.public_url
-        if not self.security.trusts(scope.get("client")):
+        if not self.security.trusted_proxies or not self.security.trusts(scope.get("client")):
             return None
         headers = dict(scope["headers"])
         proto = headers.get(b"x-forwarded-proto", scope["scheme"].encode()).decode("latin-1")
@@ -267,12 +272,29 @@ class App(Router):
             elif name == b"authorization":
                 authorization = value
         security = self.security
-        security.check_authorization(authorization)
+        if security.basic_auth is not None:
+            security.check_authorization(authorization)
         query = scope["query_string"]
         params = parse_urlencoded(query) if query else {}
-        security.check_query_token(params)
+        if security.token is not None:
+            security.check_query_token(params)
         if method == "POST":
-            body = await read_body(receive, self.max_body_size, content_length)
+            limit = self.max_body_size
+            if (
+                content_length is not None
+                and content_length.isdigit()
+                and int(content_length) <= limit
+            ):
+                # The usual case: one message holds the whole small body; no extra coroutine.
+                message = await receive()
+                if message["type"] == "http.request" and not message.get("more_body"):
+                    body = message.get("body", b"")
+                    if len(body) > limit:
+                        raise PayloadTooLarge(f"body larger than {limit} bytes")
+                else:
+                    body = await read_body(receive, limit, None, message)
+            else:
+                body = await read_body(receive, limit, content_length)
             if body:
                 mime = media_type(content_type)
                 if mime == FORM_CONTENT_TYPE:
@@ -283,7 +305,8 @@ class App(Router):
                     raise UnsupportedMediaType(
                         f"body must be {FORM_CONTENT_TYPE}, got {mime or 'no Content-Type'}"
                     )
-        security.check_account(params)
+        if security.account_sid is not None:
+            security.check_account(params)
         return route.kind.event.from_params(params)
 
     async def handle(

@@ -256,13 +256,14 @@ class Event(BaseModel):
         unknown = params.keys() - cls._aliases
         params["extra"] = {k: params.pop(k) for k in unknown} if unknown else {}  # type: ignore[assignment]
         try:
-            return cls.model_validate(params)
+            event: Self = cls.__pydantic_validator__.validate_python(params)
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"]) or "parameters"
             if error["type"] == "missing":
                 raise BadRequest(f"missing {where}") from None
             raise BadRequest(f"invalid {where}: {error['msg']}") from None
+        return event
 
     @property
     def session(self) -> Session:

@@ -42,7 +42,11 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 
 
 def _unquote(text: str) -> str:
-    """Decode the ``%XX`` escapes of one key or value (``+`` is already a space)."""
+    """Decode the ``%XX`` escapes of ``text`` (``+`` is already a space; NUL is checked before).
+
+    Each escape becomes the Latin-1 character of its byte, so the bytes turn into UTF-8 text in
+    one ``encode``/``decode`` step.
+    """
     head, *rest = text.split("%")
     get = _HEX_CHAR.get
     pieces = [head]
@@ -52,20 +56,16 @@ def _unquote(text: str) -> str:
             raise BadRequest(f"invalid percent-encoding {'%' + chunk[:2]!r} in the parameters")
         pieces.append(char)
         pieces.append(chunk[2:])
-    # Each escape became the Latin-1 character of its byte; bytes -> UTF-8 in one step.
-    joined = "".join(pieces)
-    if not joined.isascii():
-        if not text.isascii():  # raw non-ASCII text besides escapes: work on bytes instead
-            joined = "".join(
-                p if i % 2 else p.encode().decode("latin-1") for i, p in enumerate(pieces)
-            )
-        try:
-            joined = joined.encode("latin-1").decode()
-        except UnicodeDecodeError:
-            raise BadRequest("percent-encoded parameter is not valid UTF-8") from None
-    if "\x00" in joined:
-        raise BadRequest("NUL character in the parameters")
-    return joined
+    if text.isascii():
+        joined = "".join(pieces)
+        if joined.isascii():
+            return joined
+    else:  # raw non-ASCII text between the escapes: turn it into its UTF-8 bytes first
+        joined = "".join(p if i % 2 else p.encode().decode("latin-1") for i, p in enumerate(pieces))
+    try:
+        return joined.encode("latin-1").decode()
+    except UnicodeDecodeError:
+        raise BadRequest("percent-encoded parameter is not valid UTF-8") from None
 
 
 def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[str, str]:
@@ -103,17 +103,29 @@ def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[st
     pairs = text.split("&")
     if len(pairs) > MAX_FIELDS:
         raise BadRequest(f"more than {MAX_FIELDS} parameters")
+    if "%" not in text:
+        for pair in pairs:
+            if pair:
+                key, _, value = pair.partition("=")
+                if not key:
+                    raise BadRequest("parameter with an empty name")
+                params[key] = value
+        return params
+    if "%00" in text:
+        raise BadRequest("NUL character in the parameters")
+    # Decode every key and value in one pass: joined by NUL, which cannot occur in them.
+    flat: list[str] = []
     for pair in pairs:
-        if not pair:
-            continue
-        key, _, value = pair.partition("=")
-        if "%" in key:
-            key = _unquote(key)
-        if "%" in value:
-            value = _unquote(value)
+        if pair:
+            key, _, value = pair.partition("=")
+            flat.append(key)
+            flat.append(value)
+    decoded = _unquote("\x00".join(flat)).split("\x00")
+    for i in range(0, len(decoded), 2):
+        key = decoded[i]
         if not key:
             raise BadRequest("parameter with an empty name")
-        params[key] = value
+        params[key] = decoded[i + 1]
     return params
 
 
@@ -180,13 +192,19 @@ def _media_type(content_type: bytes) -> str:
     return mime.strip()
 
 
-async def read_body(receive: Receive, limit: int, declared: bytes | None) -> bytes:
+async def read_body(
+    receive: Receive,
+    limit: int,
+    declared: bytes | None,
+    first: MutableMapping[str, Any] | None = None,
+) -> bytes:
     """Read a request body from an ASGI ``receive`` channel, stopping as soon as it is too long.
 
     Args:
         receive: The ASGI receive callable.
         limit: The largest accepted size in bytes.
         declared: The raw ``Content-Length`` header, if any; checked before reading.
+        first: The first message, if the caller has received it already.
 
     Returns:
         The whole body.
@@ -200,7 +218,7 @@ async def read_body(receive: Receive, limit: int, declared: bytes | None) -> byt
             raise BadRequest("Content-Length is not a number")
         if int(declared) > limit:
             raise PayloadTooLarge(f"body larger than {limit} bytes")
-    message = await receive()
+    message = first if first is not None else await receive()
     body: bytes = message.get("body", b"")
     if not message.get("more_body", False):
         if message["type"] == "http.disconnect":

@@ -64,6 +64,13 @@ class Session(MutableMapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return the value of ``key``, or ``default`` if it is absent."""
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
     def __setitem__(self, key: str, value: Any) -> None:
         self._data[key] = value
 
@@ -177,10 +184,17 @@ class OpenSession:
         return data if data != raw and (raw is not None or self.session) else None
 
 
-class _MemoryOpenSession(OpenSession):
-    """:meth:`MemoryStore.open`: the same protocol without a coroutine per step."""
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
 
-    __slots__ = ()
+
+class _MemoryOpenSession(OpenSession):
+    """:meth:`MemoryStore.open`: the same protocol without a coroutine per step.
+
+    A session whose values are all scalars is kept as a plain dict copy (no JSON round trip);
+    anything else is stored as JSON text, so values that Redis could not hold fail here too.
+    """
+
+    __slots__ = ("_before",)
     _store: MemoryStore
 
     async def __aenter__(self) -> Session:
@@ -190,7 +204,11 @@ class _MemoryOpenSession(OpenSession):
         else:
             store._waiters[call_sid] = deque()
         try:
-            self.session = Session.loads(store._get(call_sid))
+            stored = self._before = store._get(call_sid)
+            if stored is None or isinstance(stored, dict):
+                self.session = Session(stored)
+            else:
+                self.session = Session.loads(stored)
         except BaseException:
             store._hand_over(call_sid)
             raise
@@ -207,9 +225,14 @@ class _MemoryOpenSession(OpenSession):
             if self.ended:
                 store._data.pop(self.call_sid, None)
             elif exc_type is None:
-                data = self.changed()
-                if data is not None:
-                    store._put(self.call_sid, data)
+                data = self.session._data
+                if _SCALARS.issuperset(map(type, data.values())):
+                    if data != self._before and (data or self._before is not None):
+                        store._put(self.call_sid, dict(data))
+                else:
+                    text = self.session.dumps()
+                    if text != self._before:
+                        store._put(self.call_sid, text)
         finally:
             store._hand_over(self.call_sid)
 
@@ -223,7 +246,7 @@ class MemoryStore(SessionStore):
 
     def __init__(self, ttl: float = DEFAULT_TTL) -> None:
         super().__init__(ttl)
-        self._data: dict[str, tuple[str, float]] = {}
+        self._data: dict[str, tuple[str | dict[str, Any], float]] = {}
         # Per-call locks: a call present here is locked; its deque holds the waiting requests.
         self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
         self._next_sweep = time.monotonic() + min(ttl, 60.0)
@@ -264,7 +287,8 @@ class MemoryStore(SessionStore):
         return _MemoryOpenSession(self, call_sid)
 
     async def load(self, call_sid: str) -> str | None:
-        return self._get(call_sid)
+        stored = self._get(call_sid)
+        return Session(stored).dumps() if isinstance(stored, dict) else stored
 
     async def save(self, call_sid: str, data: str, token: str) -> None:
         self._put(call_sid, data)
@@ -272,7 +296,7 @@ class MemoryStore(SessionStore):
     async def delete(self, call_sid: str) -> None:
         self._data.pop(call_sid, None)
 
-    def _get(self, call_sid: str) -> str | None:
+    def _get(self, call_sid: str) -> str | dict[str, Any] | None:
         item = self._data.get(call_sid)
         if item is None:
             return None
@@ -283,7 +307,7 @@ class MemoryStore(SessionStore):
         self._data[call_sid] = (item[0], now + self.ttl)
         return item[0]
 
-    def _put(self, call_sid: str, data: str) -> None:
+    def _put(self, call_sid: str, data: str | dict[str, Any]) -> None:
         now = time.monotonic()
         self._data[call_sid] = (data, now + self.ttl)
         if now >= self._next_sweep:
