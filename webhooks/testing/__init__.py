@@ -1,30 +1,8 @@
-"""Testing helpers: the platform's REST API in memory (:class:`FakePlatform`)."""
+"""Testing helpers: the offline call simulator (:class:`Simulator`) and the platform's REST API
+in memory (:class:`FakePlatform`)."""
 
 from ._fake_faults import Fault, FaultInjector
 from ._fake_records import CallRecord, Record
-from .fake_platform import (
-    CallAction,
-    CallCreatedHook,
-    CallUpdatedHook,
-    DroppedConnectionError,
-    FakePlatform,
-    RequestRecord,
-)
-
-__all__ = [
-    "CallAction",
-    "CallCreatedHook",
-    "CallRecord",
-    "CallUpdatedHook",
-    "DroppedConnectionError",
-    "FakePlatform",
-    "Fault",
-    "FaultInjector",
-    "Record",
-    "RequestRecord",
-]
-
-# --- offline call simulator ------------------------------------------------------------------
 from ._sim_model import (
     Answered,
     ConferenceEvent,
@@ -47,13 +25,29 @@ from ._sim_model import (
     Step,
     TalkedToAgent,
 )
+from .fake_platform import (
+    CallAction,
+    CallCreatedHook,
+    CallUpdatedHook,
+    DroppedConnectionError,
+    FakePlatform,
+    RequestRecord,
+)
 from .simulator import SimCall, SimMessage, Simulator
 
-__all__ += [
+__all__ = [
     "Answered",
+    "CallAction",
+    "CallCreatedHook",
+    "CallRecord",
+    "CallUpdatedHook",
     "ConferenceEvent",
     "DialOutcome",
     "Dialed",
+    "DroppedConnectionError",
+    "FakePlatform",
+    "Fault",
+    "FaultInjector",
     "Gathered",
     "HungUp",
     "Notification",
@@ -61,9 +55,11 @@ __all__ += [
     "Paused",
     "Pinged",
     "Played",
+    "Record",
     "Recorded",
     "Redirected",
     "Referred",
+    "RequestRecord",
     "SentMessage",
     "SimCall",
     "SimMessage",
