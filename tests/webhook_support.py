@@ -26,7 +26,7 @@ import uvicorn
 from inboundxml import parse
 from webhooks import App
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 CALL_SID = "CA" + "0123456789abcdef" * 2
 ACCOUNT_SID = "AC" + "fedcba9876543210" * 2
 
