@@ -34,6 +34,7 @@ MAX_FIELDS: Final = 1000
 _HEX_CHAR: Final[dict[str, str]] = {
     a + b: chr(int(a + b, 16)) for a in "0123456789abcdefABCDEF" for b in "0123456789abcdefABCDEF"
 }
+_SEPARATOR_SAFE: Final = {**_HEX_CHAR, "26": "\x00a", "3D": "\x00e", "3d": "\x00e"}
 _UTF8_CHARSETS: Final = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 
 _MEDIA_TYPES: dict[bytes, str] = {}
@@ -41,14 +42,14 @@ _MEDIA_TYPES: dict[bytes, str] = {}
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 
 
-def _unquote(text: str) -> str:
+def _unquote(text: str, table: dict[str, str] = _HEX_CHAR) -> str:
     """Decode the ``%XX`` escapes of ``text`` (``+`` is already a space; NUL is checked before).
 
     Each escape becomes the Latin-1 character of its byte, so the bytes turn into UTF-8 text in
     one ``encode``/``decode`` step.
     """
     head, *rest = text.split("%")
-    get = _HEX_CHAR.get
+    get = table.get
     pieces = [head]
     for chunk in rest:
         char = get(chunk[:2])
@@ -113,20 +114,25 @@ def parse_urlencoded(data: bytes, into: dict[str, str] | None = None) -> dict[st
         return params
     if "%00" in text:
         raise BadRequest("NUL character in the parameters")
-    # Decode every key and value in one pass: joined by NUL, which cannot occur in them.
-    flat: list[str] = []
-    for pair in pairs:
+    # Decode the whole text at once; escaped separators become NUL-marked placeholders (NUL
+    # cannot occur otherwise) so that splitting afterwards stays right.
+    text = _unquote(text, _SEPARATOR_SAFE)
+    marked = "\x00" in text
+    for pair in text.split("&"):
         if pair:
             key, _, value = pair.partition("=")
-            flat.append(key)
-            flat.append(value)
-    decoded = _unquote("\x00".join(flat)).split("\x00")
-    for i in range(0, len(decoded), 2):
-        key = decoded[i]
-        if not key:
-            raise BadRequest("parameter with an empty name")
-        params[key] = decoded[i + 1]
+            if marked:
+                key, value = _unmark(key), _unmark(value)
+            if not key:
+                raise BadRequest("parameter with an empty name")
+            params[key] = value
     return params
+
+
+def _unmark(text: str) -> str:
+    if "\x00" in text:
+        return text.replace("\x00a", "&").replace("\x00e", "=")
+    return text
 
 
 def parse_json_object(data: bytes, into: dict[str, str] | None = None) -> dict[str, str]:

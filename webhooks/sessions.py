@@ -143,12 +143,13 @@ class OpenSession:
     """The async context manager returned by :meth:`SessionStore.open`."""
 
     __slots__ = ("_store", "_token", "call_sid", "ended", "session")
+    session: Session
+    """The session, once entered."""
 
     def __init__(self, store: SessionStore, call_sid: str) -> None:
         self._store = store
         self.call_sid = call_sid
         self._token = ""
-        self.session = Session()
         self.ended = False
         """Set to drop the session on exit (the call has ended)."""
 
