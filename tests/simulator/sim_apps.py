@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -19,7 +20,7 @@ def docs_app(routes: dict[str, Doc], content_type: str = "application/xml") -> S
         async def handle(request: Request) -> HTTPResponse:
             params = dict(request.query_params)
             if request.method == "POST":
-                params.update({k: str(v) for k, v in (await request.form()).items()})
+                params.update(parse_qsl((await request.body()).decode(), keep_blank_values=True))
             body = doc(params) if callable(doc) else doc
             if body == "500":
                 return HTTPResponse("boom", status_code=500)
