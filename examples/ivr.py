@@ -1,16 +1,21 @@
 """A small IVR: a greeting menu, a sales sub-menu and voicemail.
 
 ``/voice`` answers the call: press 1 for sales, 2 to leave a message. Without an answer the menu
-repeats (three times at most, counted in ``call.session``). Serve it with::
+repeats (three times at most, counted in ``call.session``). Set the number's Status Callback to
+``/status``: the final status ends the call's session. Serve it with::
 
     python -m webhooks serve examples.ivr:app
 """
 
 from __future__ import annotations
 
+import logging
+
 from examples import voicemail
 from inboundxml import Dial, Gather, Hangup, Number, Redirect, Response, Say
-from webhooks import App, GatherEvent, VoiceEvent
+from webhooks import App, GatherEvent, StatusEvent, VoiceEvent
+
+logger = logging.getLogger(__name__)
 
 SALES_NEW = "+15550100001"
 SALES_EXISTING = "+15550100002"
@@ -64,3 +69,10 @@ async def sales(event: GatherEvent) -> Response:
     if event.digits not in numbers:
         return Response(Say("Sorry, that is not a valid choice."), Redirect(event.url_for(welcome)))
     return Response(Say("Please hold while we connect you."), Dial(Number(numbers[event.digits])))
+
+
+@app.status("/status")
+async def call_status(event: StatusEvent) -> None:
+    """Log how the call ended (the app drops the session on a final status)."""
+    if event.is_final:
+        logger.info("call %s ended: %s", event.call_sid, event.call_status)

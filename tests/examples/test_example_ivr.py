@@ -82,6 +82,17 @@ async def test_other_keys_repeat_the_menu_and_three_timeouts_hang_up() -> None:
     assert parse(replies[-1].content).children[-1] == Hangup()
 
 
+async def test_final_status_ends_the_session() -> None:
+    params = voice_params(CallSid="CA" + "8" * 32)
+    async with asgi_client(app) as client:
+        await client.post("/voice", data=params)
+        await client.post("/voice", data=params)
+        ended = await client.post("/status", data={**params, "CallStatus": "completed"})
+        again = await client.post("/voice", data=params)
+    assert ended.status_code == 204
+    assert "Welcome" in str(parse(again.content).children[0].children[0].text)
+
+
 async def test_served_by_the_cli_through_uvicorn(served_ivr: str) -> None:
     async with httpx.AsyncClient(base_url=served_ivr) as client:
         menu = await client.post("/voice", data=voice_params(CallSid="CA" + "1" * 32))
