@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from webhook_support import ACCOUNT_SID, CALL_SID, asgi_client, voice_params
 
 from inboundxml import Response, Say
@@ -238,3 +241,38 @@ async def test_well_formed_request_of_the_corpus_is_accepted() -> None:
         reply = await client.post("/voice", content=GOOD, headers={"content-type": FORM})
     assert reply.status_code == 200
     assert CALL_SID not in reply.text
+
+
+FUZZ_APP = build_app()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    body=st.binary(max_size=300),
+    query=st.binary(max_size=60),
+    content_type=st.sampled_from([FORM, FORM + "; charset=utf-8", "text/plain", ""]),
+    path=st.sampled_from(["/voice", "/menu", "/recorded", "/sms", "/status"]),
+)
+def test_arbitrary_bytes_never_get_a_server_error(
+    body: bytes, query: bytes, content_type: str, path: str
+) -> None:
+    """Raw ASGI (no client-side URL checks): whatever the bytes, the answer is below 500."""
+    headers = [(b"content-length", b"%d" % len(body))]
+    if content_type:
+        headers.append((b"content-type", content_type.encode()))
+    scope = {
+        "type": "http", "method": "POST", "path": path, "root_path": "", "scheme": "http",
+        "query_string": query, "headers": headers, "client": ("127.0.0.1", 1),
+    }  # fmt: skip
+    statuses: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    anyio.run(FUZZ_APP, scope, receive, send)
+    assert len(statuses) == 1
+    assert statuses[0] < 500
