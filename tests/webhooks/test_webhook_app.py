@@ -16,6 +16,7 @@ from webhook_support import CALL_SID, action_of, asgi_client, voice_params
 
 from inboundxml import Gather, Hangup, Redirect, Response, Say, parse
 from webhooks import (
+    AgentEvent,
     App,
     CallStatus,
     ConfigurationError,
@@ -454,3 +455,29 @@ async def test_lifespan_closes_registration_and_the_store() -> None:
     assert closed == [True]
     with pytest.raises(RegistrationClosed):
         app.voice("/late")(lambda call: None)
+
+
+async def test_agent_callbacks_accept_json_bodies() -> None:
+    seen: list[AgentEvent] = []
+    app = App()
+
+    @app.agent_event("/agent/events")
+    async def agent_event(event: AgentEvent) -> None:
+        seen.append(event)
+
+    async with asgi_client(app) as client:
+        reply = await client.post(
+            "/agent/events",
+            json={"CallSid": "CA1", "event": "onAgentRespond", "parameters": {"a": 1}},
+        )
+    assert reply.status_code == 204
+    assert seen[0].call_sid == "CA1"
+    assert seen[0].extra == {"event": "onAgentRespond", "parameters": '{"a":1}'}
+
+
+async def test_handle_is_the_http_free_core() -> None:
+    app = make_ivr()
+    route = next(r for r in app.routes if r.path == "/menu")
+    status, body = await app.handle(route, GatherEvent.from_params(voice_params(Digits="4")))
+    assert status == 200
+    assert parse(body).children[0] == Say("You pressed 4")
