@@ -75,6 +75,7 @@ class _RequestContext:
         self.client: ClientProtocol | None = app.client
 
     def resolve(self, handler: Callable[..., Any]) -> str:
+        """The URL of ``handler``'s route: absolute when the public base URL is known."""
         app = self._app
         path = app._paths.get(handler) or app.url_path_for(handler)
         base = app._public_base(self._scope) or ""

@@ -256,6 +256,7 @@ class MemoryStore(SessionStore):
         return len(self._data)
 
     async def acquire(self, call_sid: str) -> str:
+        """Take the call's lock, waiting behind earlier requests of the same call."""
         waiters = self._waiters.get(call_sid)
         if waiters is None:  # free: taken without suspending
             self._waiters[call_sid] = deque()
@@ -273,6 +274,7 @@ class MemoryStore(SessionStore):
         return ""
 
     async def release(self, call_sid: str, token: str) -> None:
+        """Hand the call's lock to the next waiting request."""
         self._hand_over(call_sid)
 
     def _hand_over(self, call_sid: str) -> None:
@@ -285,16 +287,20 @@ class MemoryStore(SessionStore):
         del self._waiters[call_sid]
 
     def open(self, call_sid: str) -> OpenSession:
+        """Lock, load and store like :meth:`SessionStore.open`, without a coroutine per step."""
         return _MemoryOpenSession(self, call_sid)
 
     async def load(self, call_sid: str) -> str | None:
+        """Return the stored JSON text (``None`` if absent or expired) and renew its expiry."""
         stored = self._get(call_sid)
         return Session(stored).dumps() if isinstance(stored, dict) else stored
 
     async def save(self, call_sid: str, data: str, token: str) -> None:
+        """Store ``data`` (the lock is held by the caller; ``token`` is unused here)."""
         self._put(call_sid, data)
 
     async def delete(self, call_sid: str) -> None:
+        """Forget the call's session."""
         self._data.pop(call_sid, None)
 
     def _get(self, call_sid: str) -> str | dict[str, Any] | None:
@@ -382,6 +388,7 @@ class RedisStore(SessionStore):
         return key, key + ":lock"
 
     async def acquire(self, call_sid: str) -> str:
+        """Set the call's lock key (``NX``, with a lease), polling while another holds it."""
         token = secrets.token_hex(8)
         lock = self._keys(call_sid)[1]
         deadline = time.monotonic() + self._lock_wait
@@ -394,13 +401,16 @@ class RedisStore(SessionStore):
         return token
 
     async def release(self, call_sid: str, token: str) -> None:
+        """Delete the call's lock key if ``token`` still owns it."""
         await self._release_script(keys=[self._keys(call_sid)[1]], args=[token])
 
     async def load(self, call_sid: str) -> str | None:
+        """Return the stored JSON text (``None`` if absent) and renew its expiry (``GETEX``)."""
         raw = await self._redis.getex(self._keys(call_sid)[0], px=self._ttl_ms)
         return None if raw is None else bytes(raw).decode()
 
     async def save(self, call_sid: str, data: str, token: str) -> None:
+        """Store ``data`` if ``token`` still owns the lock (checked in Lua)."""
         saved = await self._save_script(
             keys=list(self._keys(call_sid)), args=[token, data, self._ttl_ms]
         )
@@ -408,8 +418,10 @@ class RedisStore(SessionStore):
             raise SessionError(f"lock on the session of {call_sid} expired; update refused")
 
     async def delete(self, call_sid: str) -> None:
+        """Delete the call's session key."""
         await self._redis.delete(self._keys(call_sid)[0])
 
     async def aclose(self) -> None:
+        """Close the Redis connection pool if the store created it."""
         if self._owns_client:
             await self._redis.aclose()

@@ -233,3 +233,26 @@ async def test_uvicorn_servers_sharing_redis_keep_the_session(redis_servers: lis
                 tg.start_soon(count_and_show)
         assert (await shown(client, call)).split()[0] == "30"
     assert pids  # served by the workers of one uvicorn (how many were used is up to the kernel)
+
+
+async def test_memory_lock_survives_a_cancelled_waiter() -> None:
+    store = MemoryStore()
+    order: list[str] = []
+
+    async def request(name: str, hold: float) -> None:
+        async with store.open("CA1") as session:
+            order.append(name)
+            session[name] = True
+            await anyio.sleep(hold)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(request, "first", 0.05)
+        await anyio.sleep(0.01)
+        with anyio.CancelScope() as doomed:
+            doomed.cancel()  # cancelled while waiting: must not keep or lose the lock
+            await request("cancelled", 0)
+        tg.start_soon(request, "third", 0)
+    assert order == ["first", "third"]
+    assert not store._waiters
+    async with store.open("CA1") as session:
+        assert session == {"first": True, "third": True}
