@@ -16,16 +16,21 @@ from typing import TextIO
 
 from ._sim_call import SimCall
 from ._sim_model import (
+    Answered,
     ConferenceEvent,
     Dialed,
     Gathered,
     HungUp,
     Paused,
+    Pinged,
     Played,
     Recorded,
+    Redirected,
+    Referred,
     SentMessage,
     Spoke,
     Step,
+    TalkedToAgent,
 )
 from .simulator import Simulator
 
@@ -49,20 +54,42 @@ def format_step(step: Step) -> str:
         case Paused():
             return f"{at} PAUSE  {step.seconds:g}s"
         case Gathered():
-            got = "(timeout)" if step.timed_out else step.speech or step.digits or "(finish key)"
-            return f"{at} INPUT  {got}"
+            if step.timed_out:
+                return f"{at} INPUT  (timeout)"
+            if step.speech is not None:
+                return f"{at} INPUT  said {step.speech!r}"
+            return f"{at} INPUT  {step.digits or '(finish key)'}"
         case Recorded():
-            return f"{at} RECORD {step.duration:g}s {step.url}"
+            how = " in the background" if step.background else ""
+            return f"{at} RECORD {step.duration:g}s{how}: {step.url}"
         case Dialed():
             return f"{at} DIAL   {', '.join(step.targets)}: {step.outcome} ({step.duration:g}s)"
         case SentMessage():
             return f"{at} {step.kind.upper():6} to {step.to}: {step.body}"
         case ConferenceEvent():
             return f"{at} ROOM   {step.event} {step.room}"
+        case Redirected():
+            return f"{at} GOTO   {step.url}"
+        case Pinged():
+            return f"{at} PING   {step.url}"
+        case Referred():
+            return f"{at} REFER  {step.target}: {step.outcome}"
+        case TalkedToAgent():
+            return f"{at} AGENT  {step.agent_sid}: {step.outcome} ({step.duration:g}s)"
+        case Answered():
+            return f"{at} ANSWER"
         case HungUp():
             return f"{at} END    {step.status} ({step.reason})"
         case _:
-            return f"{at} {type(step).__name__.upper():6} {step}"
+            return f"{at} {_generic(step)}"
+
+
+def _generic(step: object) -> str:
+    """A step kind without its own line: its name and fields, without the dataclass repr."""
+    name = type(step).__name__.upper()
+    fields = getattr(step, "__dataclass_fields__", {})
+    values = [str(getattr(step, f)) for f in fields if f != "at"]
+    return f"{name:6} {' '.join(values)}".rstrip()
 
 
 def _print_new(call: SimCall, shown: int, out: TextIO) -> int:
@@ -139,8 +166,7 @@ def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
     args = parser.parse_args(list(argv))
     graph = explore(_load(args.app), path=args.path, depth=args.depth)
     for p in graph.problems:
-        codes = f" {list(p.codes)}" if p.codes else ""
-        print(f"# {p.kind}: {p.message}{codes}", file=sys.stderr)
+        print(f"# {p.kind}: {p.message}", file=sys.stderr)
     print(
         f"# {len(graph.nodes)} nodes, {len(graph.edges)} edges, {graph.calls} calls",
         file=sys.stderr,

@@ -92,12 +92,18 @@ class FlowGraph:
     calls: int = 0
 
     def to_mermaid(self) -> str:
-        """The flow as a Mermaid ``flowchart`` diagram."""
+        """The flow as a Mermaid ``flowchart`` diagram.
+
+        The ``end`` node is written ``End``: a lower-case ``end`` is a Mermaid keyword.
+        """
         lines = ["flowchart TD"]
         for node in self.nodes.values():
             shape = ("((", "))") if node.id == "end" else ("[", "]")
-            lines.append(f'    {node.id}{shape[0]}"{_quote(node.label)}"{shape[1]}')
-        lines += [f'    {e.source} -->|"{_quote(e.label)}"| {e.target}' for e in self.edges]
+            lines.append(f'    {_mermaid_id(node.id)}{shape[0]}"{_quote(node.label)}"{shape[1]}')
+        lines += [
+            f'    {_mermaid_id(e.source)} -->|"{_quote(e.label)}"| {_mermaid_id(e.target)}'
+            for e in self.edges
+        ]
         return "\n".join(lines) + "\n"
 
     def to_dot(self) -> str:
@@ -109,6 +115,10 @@ class FlowGraph:
             lines.append(f'    {node.id} [label="{_quote(node.label)}"{extra}];')
         lines += [f'    {e.source} -> {e.target} [label="{_quote(e.label)}"];' for e in self.edges]
         return "\n".join([*lines, "}"]) + "\n"
+
+
+def _mermaid_id(node_id: str) -> str:
+    return "End" if node_id == "end" else node_id
 
 
 def _quote(text: str) -> str:
@@ -123,7 +133,9 @@ def _options(call: SimCall) -> list[Action]:
         limit = int(str(p.verb.attrs.get("num_digits") or 0))
         finish = str(attr(p.verb, "finishOnKey") or "#")
         keys = [
-            k * limit if limit > 1 else (k if limit == 1 or k == finish else k + finish)
+            k * limit
+            if limit > 1 and k != finish
+            else (k if limit == 1 or k == finish else k + finish)
             for k in _KEYS
         ]
         return [("press", k) for k in keys] + [("wait", "")]
@@ -185,12 +197,15 @@ class _Explorer:
             self.visited_urls.add(path)
             if req.document is not None:
                 said = next((s for s in _spoken(req.document)), "")
-                label = f"{path}: {said[:40]}" if said else path
+                label = f"{path}: {_shorten(said)}" if said else path
                 target = self.node(req.url, req.body, label)
             else:
-                codes = tuple(n.code for n in call.notifications if n.url == req.url)
-                target = self.node(req.url, req.body, f"{path}: error {codes}", codes)
-                self.problem("failing", target, f"{req.url} failed", codes)
+                notes = [n for n in call.notifications if n.url == req.url]
+                codes = tuple(n.code for n in notes)
+                listed = ", ".join(str(c) for c in codes) or "no answer"
+                target = self.node(req.url, req.body, f"{path}: error {listed}", codes)
+                why = "; ".join(f"{n.code} {n.message}" for n in notes) or "no document"
+                self.problem("failing", target, f"{path} failed: {why}", codes)
             if current:
                 self.edge(current, target, req.trigger or req.kind or pending_label)
             current = target
@@ -201,8 +216,9 @@ class _Explorer:
             if end and end.reason == "end of document":
                 tag = end.where.rsplit("/", 1)[-1].split("[")[0]
                 if tag in ("Say", "Play", "Pause", "Gather", "GetSpeech", "PlayLastRecording"):
+                    path = urlsplit(self.graph.nodes[current].url).path
                     self.problem(
-                        "dead-end", current, f"the call falls off the document after {tag}"
+                        "dead-end", current, f"{path}: the call falls off the document after {tag}"
                     )
         return current
 
@@ -210,6 +226,15 @@ class _Explorer:
         p = FlowProblem(kind, node, message, codes)
         if p not in self.graph.problems:
             self.graph.problems.append(p)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, marked with ``...``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 3].rsplit(" ", 1)[0] if " " in text[: limit - 3] else text[: limit - 3]
+    return cut.rstrip(" ,.;:") + "..."
 
 
 def _spoken(doc: Any) -> list[str]:
@@ -263,7 +288,8 @@ def _find_loops(graph: FlowGraph) -> None:
         for m in nexts.get(n, []):
             if state.get(m) == 1:
                 cycle = [*stack[stack.index(m) :], m]
-                p = FlowProblem("loop", m, "loop: " + " -> ".join(cycle))
+                paths = " -> ".join(urlsplit(graph.nodes[c].url).path for c in cycle)
+                p = FlowProblem("loop", m, f"{paths} ({' -> '.join(cycle)})")
                 if p not in graph.problems:
                     graph.problems.append(p)
             elif m not in state:
