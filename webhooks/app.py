@@ -28,22 +28,10 @@ from starlette.routing import BaseRoute
 from starlette.types import Receive, Scope, Send
 
 from inboundxml import Hangup, InboundXMLError, Response, Say, use_url_resolver
-from webhooks.errors import (
-    BadRequest,
-    ConfigurationError,
-    MethodNotAllowed,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-)
+from webhooks._asgi import forwarded_base, read_event, send_document, send_rejection
+from webhooks.errors import BadRequest, ConfigurationError
 from webhooks.events import ClientProtocol, Event
-from webhooks.forms import (
-    DEFAULT_MAX_BODY_SIZE,
-    FORM_CONTENT_TYPE,
-    media_type,
-    parse_json_object,
-    parse_urlencoded,
-    read_body,
-)
+from webhooks.forms import DEFAULT_MAX_BODY_SIZE
 from webhooks.routing import Route, Router
 from webhooks.security import Security
 from webhooks.sessions import MemoryStore, SessionStore
@@ -55,13 +43,6 @@ logger = logging.getLogger("webhooks")
 DEFAULT_FALLBACK: Final = Response(
     Say("We are sorry, an application error has occurred. Goodbye."), Hangup()
 )
-_XML_HEADERS: Final = [(b"content-type", b"application/xml")]
-_TEXT_HEADERS: Final = [(b"content-type", b"text/plain; charset=utf-8")]
-_EXTRA_HEADERS: Final[dict[int, list[tuple[bytes, bytes]]]] = {
-    401: [(b"www-authenticate", b'Basic realm="webhooks", charset="UTF-8"')],
-    405: [(b"allow", b"GET, POST")],
-}
-_HOST_RE: Final = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
 
 class _RequestContext:
@@ -215,16 +196,7 @@ class App(Router):
         """The public ``scheme://host`` of this request, if known (configured or via proxies)."""
         if self.public_url is not None:
             return self.public_url
-        if not self.security.trusted_proxies or not self.security.trusts(scope.get("client")):
-            return None
-        headers = dict(scope["headers"])
-        proto = headers.get(b"x-forwarded-proto", scope["scheme"].encode()).decode("latin-1")
-        host = headers.get(b"x-forwarded-host", headers.get(b"host", b"")).decode("latin-1")
-        proto = proto.rsplit(",", 1)[-1].strip().lower()
-        host = host.rsplit(",", 1)[-1].strip()
-        if proto not in ("http", "https") or not _HOST_RE.fullmatch(host):
-            return None
-        return f"{proto}://{host}"
+        return forwarded_base(scope, self.security)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Serve one ASGI connection (HTTP webhooks here; everything else through Starlette)."""
@@ -240,7 +212,7 @@ class App(Router):
                 if stripped is None and (
                     path in table or f"/{path[1:].partition('/')[2]}" in table
                 ):
-                    await _send(send, 403, b"missing or wrong URL token", _TEXT_HEADERS)
+                    await send_rejection(send, 403, b"missing or wrong URL token")
                     return
             else:
                 route = table.get(path)
@@ -251,64 +223,13 @@ class App(Router):
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            event = await self._read_event(route, scope, receive)
+            event = await read_event(route, scope, receive, self.security, self.max_body_size)
         except BadRequest as exc:
             logger.info("rejected %s %s: %d %s", scope["method"], route.path, exc.status_code, exc)
-            headers = _TEXT_HEADERS + _EXTRA_HEADERS.get(exc.status_code, [])
-            await _send(send, exc.status_code, exc.reason.encode(), headers)
+            await send_rejection(send, exc.status_code, exc.reason.encode())
             return
         status, body = await self.handle(route, event, _RequestContext(self, scope))
-        await _send(send, status, body, _XML_HEADERS)
-
-    async def _read_event(self, route: Route, scope: Scope, receive: Receive) -> Event:
-        method = scope["method"]
-        if method != "POST" and method != "GET":
-            raise MethodNotAllowed(f"method {method} not allowed; the platform uses GET or POST")
-        content_type = content_length = authorization = None
-        for name, value in scope["headers"]:
-            if name == b"content-type":
-                content_type = value
-            elif name == b"content-length":
-                content_length = value
-            elif name == b"authorization":
-                authorization = value
-        security = self.security
-        if security.basic_auth is not None:
-            security.check_authorization(authorization)
-        query = scope["query_string"]
-        params = parse_urlencoded(query) if query else {}
-        if security.token is not None:
-            security.check_query_token(params)
-        if method == "POST":
-            limit = self.max_body_size
-            if (
-                content_length is not None
-                and content_length.isdigit()
-                and int(content_length) <= limit
-            ):
-                # The usual case: one message holds the whole small body; no extra coroutine.
-                message = await receive()
-                if message["type"] == "http.request" and not message.get("more_body"):
-                    body = message.get("body", b"")
-                    if len(body) > limit:
-                        raise PayloadTooLarge(f"body larger than {limit} bytes")
-                else:
-                    body = await read_body(receive, limit, None, message)
-            else:
-                body = await read_body(receive, limit, content_length)
-            if body:
-                mime = media_type(content_type)
-                if mime == FORM_CONTENT_TYPE:
-                    parse_urlencoded(body, params)
-                elif mime == "application/json" and route.kind.json:
-                    parse_json_object(body, params)
-                else:
-                    raise UnsupportedMediaType(
-                        f"body must be {FORM_CONTENT_TYPE}, got {mime or 'no Content-Type'}"
-                    )
-        if security.account_sid is not None:
-            security.check_account(params)
-        return route.kind.event.from_params(params)
+        await send_document(send, status, body)
 
     async def handle(
         self, route: Route, event: Event, context: _RequestContext | None = None
@@ -402,14 +323,3 @@ class App(Router):
                 event.call_sid,
             )
         return result
-
-
-async def _send(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [*headers, (b"content-length", b"%d" % len(body))],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
