@@ -112,7 +112,11 @@ def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | No
     parser.add_argument("--from", dest="from_", default="+15550001111")
     parser.add_argument("--to", default="+15552223333")
     args = parser.parse_args(list(argv))
-    sim = Simulator(_load(args.app))  # type: ignore[arg-type]
+    with Simulator(_load(args.app)) as sim:  # type: ignore[arg-type]
+        return _play(sim, args, stdin, out)
+
+
+def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     call = sim.call(args.path, from_=args.from_, to=args.to)
     shown = _print_new(call, 0, out)
     presses = list(args.press) if args.press is not None else None

@@ -2,7 +2,9 @@
 
 The in-process transport calls the ASGI application directly with the same scope, headers and
 form-encoded body the platform would send over HTTP, so the app's whole request path (routing,
-form parsing, security checks, error handling) runs as in production, minus the socket.
+form parsing, security checks, error handling) runs as in production, minus the socket. It also
+runs the app's ASGI lifespan, as a server does: startup before the first request (or when the
+simulator's context is entered), shutdown when the simulator is closed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import asyncio
 import atexit
 import functools
 import threading
+import weakref
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -45,9 +48,78 @@ class Transport(Protocol):
         """Send ``params`` form-encoded (POST) or in the query string (GET) to ``url``."""
         ...
 
+    async def startup(self) -> None:
+        """Prepare the application (in-process: its lifespan startup); idempotent."""
+        ...
+
     async def aclose(self) -> None:
         """Release resources."""
         ...
+
+
+def _last_line(message: dict[str, Any]) -> str:
+    """The gist of a ``*.failed`` message (servers put a whole traceback there)."""
+    lines = [line for line in str(message.get("message", "")).splitlines() if line.strip()]
+    return lines[-1].strip() if lines else "(no message)"
+
+
+class _Lifespan:
+    """One run of an app's ASGI ``lifespan`` scope, as a task on the running loop."""
+
+    def __init__(self, app: ASGIApp, state: dict[str, Any]) -> None:
+        self.app, self.state = app, state
+        self.to_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.from_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.loop = asyncio.get_running_loop()
+        self.task: asyncio.Task[None] | None = None
+        self.error: Exception | None = None
+
+    async def _main(self) -> None:
+        scope = {
+            "type": "lifespan",
+            "asgi": {"version": "3.0", "spec_version": "2.0"},
+            "state": self.state,
+        }
+        try:
+            await self.app(scope, self.to_app.get, self.from_app.put)
+        except Exception as exc:  # reported by startup/shutdown
+            self.error = exc
+        finally:
+            self.from_app.put_nowait({"type": "finished"})
+
+    async def startup(self) -> None:
+        """Send ``lifespan.startup`` and wait for the answer.
+
+        An app that does not speak the lifespan protocol (it returns or raises without
+        answering) is served without one, as ASGI servers do.
+
+        Raises:
+            SimulationError: If the app answers ``lifespan.startup.failed``.
+        """
+        self.task = self.loop.create_task(self._main(), name="cpaas-simulator-lifespan")
+        await self.to_app.put({"type": "lifespan.startup"})
+        answer = await self.from_app.get()
+        if answer["type"] == "lifespan.startup.failed":
+            raise SimulationError(f"the app's lifespan startup failed: {_last_line(answer)}")
+
+    async def shutdown(self) -> None:
+        """Send ``lifespan.shutdown`` and wait for the app to finish it.
+
+        Raises:
+            SimulationError: If the app answers ``lifespan.shutdown.failed``.
+        """
+        if self.task is None or self.task.done():
+            return
+        await self.to_app.put({"type": "lifespan.shutdown"})
+        answer = await self.from_app.get()
+        await asyncio.wait([self.task])
+        if answer["type"] == "lifespan.shutdown.failed":
+            raise SimulationError(f"the app's lifespan shutdown failed: {_last_line(answer)}")
+
+    def shutdown_soon(self) -> None:
+        """Ask for shutdown from anywhere (a finalizer): the app finishes when the loop runs."""
+        if self.task is not None and not self.task.done() and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self.to_app.put_nowait, {"type": "lifespan.shutdown"})
 
 
 _quote = functools.lru_cache(maxsize=8192)(quote_plus)
@@ -80,9 +152,32 @@ class ASGITransport:
         self._host = parts.netloc.encode("latin-1")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         self._server = (parts.hostname or "testserver", port)
+        self.state: dict[str, Any] = {}
+        self._lifespan: _Lifespan | None = None
+
+    async def startup(self) -> None:
+        """Run the app's lifespan startup once (again after :meth:`aclose`).
+
+        The lifespan's ``state`` is copied into every request's scope, as servers do.
+
+        Raises:
+            SimulationError: If the app's startup fails.
+        """
+        if self._lifespan is not None:
+            return
+        self.state = {}
+        lifespan = self._lifespan = _Lifespan(self.app, self.state)
+        weakref.finalize(self, lifespan.shutdown_soon)
+        try:
+            await lifespan.startup()
+        except BaseException:
+            self._lifespan = None
+            raise
 
     async def request(self, method: str, url: str, params: dict[str, str]) -> Reply:
         """Run one request through the app (only URLs of ``origin`` reach it)."""
+        if self._lifespan is None:
+            await self.startup()
         if _origin(url) != self.origin:
             return Reply(0, "", b"")
         parts = urlsplit(url)
@@ -109,7 +204,7 @@ class ASGITransport:
             "headers": headers,
             "client": ("127.0.0.1", 50000),
             "server": self._server,
-            "state": {},
+            "state": dict(self.state),
         }
         sent = False
 
@@ -141,7 +236,14 @@ class ASGITransport:
         return Reply(status, content_type, b"".join(chunks))
 
     async def aclose(self) -> None:
-        """Nothing to release."""
+        """Run the app's lifespan shutdown, if its startup ran.
+
+        Raises:
+            SimulationError: If the app's shutdown fails.
+        """
+        lifespan, self._lifespan = self._lifespan, None
+        if lifespan is not None:
+            await lifespan.shutdown()
 
 
 class HTTPTransport:
@@ -172,9 +274,16 @@ class HTTPTransport:
             return Reply(0, "", b"")
         return Reply(answer.status_code, answer.headers.get("content-type", ""), answer.content)
 
+    async def startup(self) -> None:
+        """Nothing to do: the server runs the app's lifespan."""
+
     async def aclose(self) -> None:
         """Close the HTTP connection pool."""
         await self._client.aclose()
+
+
+async def _drain(tasks: set[asyncio.Task[Any]]) -> None:
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class Runner:
@@ -201,6 +310,11 @@ class Runner:
     def _close(cls) -> None:
         loop, cls._loop = cls._loop, None
         if loop is not None and not loop.is_closed() and not loop.is_running():
+            tasks = asyncio.all_tasks(loop)  # lifespans of simulators never closed
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                loop.run_until_complete(_drain(tasks))
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
 

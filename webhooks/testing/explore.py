@@ -250,7 +250,13 @@ def explore(app: Any, path: str = "/voice", depth: int = 4, *, max_calls: int = 
         depth: Most inputs (key presses, timeouts, recordings) per branch.
         max_calls: Safety bound on simulated calls.
     """
-    sim = app if isinstance(app, Simulator) else Simulator(app)
+    if isinstance(app, Simulator):
+        return _explore(app, app, path, depth, max_calls)
+    with Simulator(app) as sim:
+        return _explore(sim, app, path, depth, max_calls)
+
+
+def _explore(sim: Simulator, app: Any, path: str, depth: int, max_calls: int) -> FlowGraph:
     ex = _Explorer(sim, path)
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
     queue: deque[tuple[tuple[Action, ...], tuple[str, ...]]] = deque([((), ())])

@@ -290,15 +290,48 @@ class Simulator:
             await start(call, call.resolve(record[0]), record[1])
         return started
 
+    def start(self) -> None:
+        """Run the app's ASGI lifespan startup now (in-process; otherwise nothing to do).
+
+        Without it the startup runs before the simulator's first request. ``with Simulator(app)
+        as sim:`` calls it on entering.
+
+        Raises:
+            SimulationError: If the app's startup fails (``lifespan.startup.failed``).
+        """
+        self._runner.run(self._ctx.transport.startup())
+
     def close(self) -> None:
-        """Close the HTTP connections (``base_url`` mode); in-process there is nothing to free."""
+        """Run the app's lifespan shutdown (in-process) or close the HTTP connections.
+
+        A later call starts the app again.
+
+        Raises:
+            SimulationError: If the app's shutdown fails (``lifespan.shutdown.failed``).
+        """
         self._runner.run(self._ctx.transport.aclose())
 
+    async def start_async(self) -> None:
+        """Async form of :meth:`start`."""
+        await self._ctx.transport.startup()
+
+    async def aclose(self) -> None:
+        """Async form of :meth:`close`."""
+        await self._ctx.transport.aclose()
+
     def __enter__(self) -> Simulator:
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    async def __aenter__(self) -> Simulator:
+        await self.start_async()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
 
 async def start(call: Engine, url: str, method: str) -> None:
