@@ -18,6 +18,8 @@ from webhooks.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 __all__ = [
     "DEFAULT_MAX_BODY_SIZE",
     "FORM_CONTENT_TYPE",
+    "MAX_FIELDS",
+    "media_type",
     "parse_json_object",
     "parse_urlencoded",
     "read_body",
@@ -27,6 +29,7 @@ DEFAULT_MAX_BODY_SIZE: Final = 64 * 1024
 """Largest accepted body in bytes (64 KiB); the platform's forms are a few hundred bytes."""
 
 FORM_CONTENT_TYPE: Final = "application/x-www-form-urlencoded"
+"""The media type of the platform's form bodies (the only one accepted, besides agent JSON)."""
 
 MAX_FIELDS: Final = 1000
 """Most parameters accepted in one request (query string and body together)."""

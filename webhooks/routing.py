@@ -106,6 +106,10 @@ def _check_path(path: str, what: str) -> str:
     return path
 
 
+def _check_prefix(prefix: str) -> str:
+    return _check_path(prefix, "prefix").rstrip("/") if prefix else ""
+
+
 class Router:
     """A group of webhook routes, included into an :class:`~webhooks.App` with ``app.include``.
 
@@ -119,7 +123,7 @@ class Router:
     """
 
     def __init__(self, *, prefix: str = "") -> None:
-        self.prefix = _check_path(prefix, "prefix").rstrip("/") if prefix else ""
+        self.prefix = _check_prefix(prefix)
         self._own: list[Route] = []
         self._included: list[tuple[str, Router]] = []
         self._closed = False
@@ -176,7 +180,7 @@ class Router:
         self._check_open()
         if router is self:
             raise ConfigurationError("a router cannot include itself")
-        self._included.append((_check_path(prefix, "prefix").rstrip("/") if prefix else "", router))
+        self._included.append((_check_prefix(prefix), router))
 
     def iter_routes(self) -> Iterator[Route]:
         """Yield every route with its full path (own routes first, then included ones)."""

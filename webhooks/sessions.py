@@ -21,7 +21,7 @@ from typing import Any, Final
 from webhooks._redis_store import RedisStore
 from webhooks._session import DEFAULT_TTL, OpenSession, Session, SessionStore
 
-__all__ = ["DEFAULT_TTL", "MemoryStore", "RedisStore", "Session", "SessionStore"]
+__all__ = ["DEFAULT_TTL", "MemoryStore", "OpenSession", "RedisStore", "Session", "SessionStore"]
 
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
 
