@@ -58,7 +58,10 @@ OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
 
 
 def param(alias: str, description: str, default: Any = None) -> Any:
-    """A field read from the platform's parameter ``alias`` (``default``: ``...`` if required)."""
+    """Declare an event field read from the platform's parameter ``alias``.
+
+    Pass ``...`` as ``default`` for a parameter every request of the event carries.
+    """
     return Field(default, alias=alias, description=description)
 
 
