@@ -168,3 +168,14 @@ def test_endpoint_table_covers_every_endpoint_of_the_client() -> None:
             covered.add((type(resolve(client, owner)).__name__, name))
     assert covered == defined
     assert len(CASES) == len(defined) == 102
+
+
+def test_an_endpoint_is_bound_once_per_client_and_keeps_its_docstring() -> None:
+    with (
+        Client(ACCOUNT, TOKEN, base_url=BASE) as first,
+        Client(ACCOUNT, TOKEN, base_url=BASE) as second,
+    ):
+        assert first.calls.get is first.calls.get
+        assert first.calls.get is not second.calls.get
+        assert first.calls.list_page is first.calls.list_page
+        assert (first.calls.get.__doc__ or "").startswith("Read one call.")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Annotated
 
 import pydantic
 import pytest
+from pydantic import BeforeValidator
 
 from webhooks.rest import (
     Call,
@@ -17,6 +20,7 @@ from webhooks.rest import (
     MmsMessage,
     Participant,
     Usage,
+    _wire,
 )
 
 RECORDED_CALL = {
@@ -103,3 +107,96 @@ def test_domain_reads_the_seed_spelling_of_the_sip_url() -> None:
 def test_a_malformed_time_is_a_validation_error() -> None:
     with pytest.raises(pydantic.ValidationError):
         Call.model_validate({"sid": "CA1", "start_time": "yesterday"})
+
+
+_ODD_VALUES: list[object] = [
+    None,
+    "",
+    " ",
+    "\x1c",
+    "\u3000",
+    "null",
+    " null ",
+    "nul",
+    "nulls",
+    "null x",
+    "n",
+    "nu",
+    "x",
+    " padded ",
+    "55",
+    " 55 ",
+    "-3",
+    "1_000",
+    "\u0663",
+    "5.0",
+    "0.1872",
+    "1e3",
+    "NaN",
+    "true",
+    "True",
+    " FALSE ",
+    "yes",
+    "Off",
+    "t",
+    0,
+    1,
+    2,
+    5.0,
+    0.1,
+    True,
+    False,
+    [],
+]
+
+_REFERENCE = {
+    "Text": Annotated[str | None, BeforeValidator(_wire._blank_to_none)],
+    "Int": Annotated[int | None, BeforeValidator(_wire._to_int)],
+    "Bool": Annotated[bool | None, BeforeValidator(_wire._to_bool)],
+    "Money": Annotated[Decimal | None, BeforeValidator(_wire._to_decimal)],
+    "Timestamp": Annotated[datetime | None, BeforeValidator(_wire.parse_time)],
+}
+
+
+def _outcome(adapter: pydantic.TypeAdapter[object], value: object) -> tuple[object, ...]:
+    try:
+        return ("ok", adapter.validate_python(value))
+    except pydantic.ValidationError:
+        return ("error",)
+
+
+@pytest.mark.parametrize("name", sorted(_REFERENCE))
+def test_wire_types_read_every_value_as_their_python_readers_do(name: str) -> None:
+    fast: pydantic.TypeAdapter[object] = pydantic.TypeAdapter(getattr(_wire, name))
+    reference: pydantic.TypeAdapter[object] = pydantic.TypeAdapter(_REFERENCE[name])
+    values = [*_ODD_VALUES, "Thu, 16 Mar 2017 13:49:37 -0000", "2017-10-16T08:15:08+0000"]
+    for value in values:
+        expected = _outcome(reference, value)
+        if name == "Int" and value == "5.0":
+            expected = ("ok", 5)  # pydantic's own int parsing also takes "5.0"
+        assert _outcome(fast, value) == expected, value
+        if expected[0] == "ok" and not isinstance(value, list):
+            assert fast.validate_json(json.dumps(value)) == expected[1], value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu, 16 Mar 2017 13:49:37 -0000", datetime(2017, 3, 16, 13, 49, 37, tzinfo=UTC)),
+        ("Thu, 16 Mar 2017 13:49:37 +0000", datetime(2017, 3, 16, 13, 49, 37, tzinfo=UTC)),
+        ("Thu, 6 Mar 2017 03:04:05 +0130", datetime(2017, 3, 6, 1, 34, 5, tzinfo=UTC)),
+        ("Mon, 06 Mar 2017 03:04:05 -0800", datetime(2017, 3, 6, 11, 4, 5, tzinfo=UTC)),
+        ("6 Mar 2017 03:04:05 GMT", datetime(2017, 3, 6, 3, 4, 5, tzinfo=UTC)),
+        ("2017-10-16T08:15:08", datetime(2017, 10, 16, 8, 15, 8, tzinfo=UTC)),
+    ],
+)
+def test_parse_time_reads_rfc2822_and_iso_times_as_aware_utc(text: str, expected: datetime) -> None:
+    parsed = _wire.parse_time(text)
+    assert parsed == expected
+    assert parsed.tzinfo is not None
+
+
+@pytest.mark.parametrize("text", ["Thu, 16 Mar 2017 25:49:37 -0000", "16 Foo 2017", "soon"])
+def test_parse_time_refuses_what_is_no_time(text: str) -> None:
+    with pytest.raises(ValueError, match="not an RFC 2822 or ISO 8601 time"):
+        _wire.parse_time(text)

@@ -121,6 +121,8 @@ def segment(value: str, what: str) -> str:
     Raises:
         UsageError: When the value is empty or not a string.
     """
+    if isinstance(value, str) and value.isalnum() and value.isascii():
+        return value  # a SID or a country code: nothing to quote
     if not isinstance(value, str) or not value.strip():
         raise UsageError(f"{what} must be a non-empty string, got {value!r}")
     return quote(value, safe="")

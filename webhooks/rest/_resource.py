@@ -102,6 +102,13 @@ def _record(owner: type, name: str) -> None:
     ENDPOINTS.append((owner.__name__, name))
 
 
+def _bind(instance: Resource[Any], name: str, call: Callable[..., Any]) -> Any:
+    # The views are non-data descriptors: once the bound callable sits in the instance's
+    # ``__dict__``, later lookups find it there and skip ``__get__`` altogether.
+    vars(instance)[name] = call
+    return call
+
+
 class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
     """Turn a builder method returning ``Op[T]`` into an endpoint of both clients.
 
@@ -114,6 +121,7 @@ class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``prope
         self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
         _record(owner, name)
 
     @overload
@@ -131,7 +139,7 @@ class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``prope
             return run(build(instance, *args, **kwargs))
 
         call.__doc__ = self.__doc__
-        return call
+        return _bind(instance, self.name, call)
 
 
 class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
@@ -147,6 +155,7 @@ class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``proper
         self.__doc__ = build.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
         _record(owner, name)
 
     @overload
@@ -166,7 +175,7 @@ class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``proper
             return iterate(build(instance, *args, **kwargs))
 
         call.__doc__ = self.__doc__
-        return call
+        return _bind(instance, self.name, call)
 
     def page_view(self) -> _PageView[P, T]:
         """The endpoint reading one page (``list_page``) of the same list."""
@@ -183,6 +192,7 @@ class _PageView(Generic[P, T]):
         self.__doc__ = f"One page of the list, with its paging fields.\n\n{build.__doc__ or ''}"
 
     def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
         _record(owner, name)
 
     @overload
@@ -201,7 +211,7 @@ class _PageView(Generic[P, T]):
         def call(*args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).page_op())
 
-        return call
+        return _bind(instance, self.name, call)
 
 
 class _TextView(Generic[P]):
@@ -210,6 +220,7 @@ class _TextView(Generic[P]):
         self.__doc__ = "One page of the list as raw text; the first argument is 'xml' or 'csv'."
 
     def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
         _record(owner, name)
 
     @overload
@@ -230,4 +241,4 @@ class _TextView(Generic[P]):
         def call(fmt: Format, /, *args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).text_op(fmt))
 
-        return call
+        return _bind(instance, self.name, call)

@@ -4,18 +4,25 @@ The platform's JSON is loose: numbers and booleans often arrive as strings (``"5
 ``"false"``), empty values as ``""``, times in RFC 2822 (``Thu, 16 Mar 2017 13:49:37 -0000``)
 except for MMS, which uses ISO 8601 (``2017-10-16T08:15:08+0000``). The annotated types below
 accept every form seen and give Python values; ``""`` and ``null`` become ``None``.
+
+Each type validates a clean value (a non-blank string, a number, ``true``) inside pydantic-core
+and calls its Python reader only for the values that need it (blanks, padded or unusual
+spellings, times): a Python call per field would cost more than decoding the JSON itself.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from email.utils import parsedate_to_datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetPydanticSchema
+from pydantic_core import CoreSchema, core_schema
 
-__all__ = ["Bool", "Int", "Model", "Money", "Text", "Timestamp", "UriMap"]
+__all__ = ["Bool", "Int", "Model", "Money", "Text", "Timestamp", "UriMap", "parse_time"]
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
@@ -61,27 +68,39 @@ _MONTHS = {
         ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
     )
 }
+# The platform's own shape, "Thu, 16 Mar 2017 13:49:37 -0000"; anything else goes to the
+# general (and several times slower) email parser.
+_RFC2822 = re.compile(
+    r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d\d)(\d\d)"
+)
+_ZONES: dict[str, tzinfo] = {"+0000": UTC, "-0000": UTC}
+
+
+def _zone(sign_hours: str, minutes: str) -> tzinfo:
+    key = sign_hours + minutes
+    zone = _ZONES.get(key)
+    if zone is None:
+        offset = timedelta(hours=int(sign_hours[1:]), minutes=int(minutes))
+        zone = timezone(-offset if sign_hours[0] == "-" else offset) if offset else UTC
+        if len(_ZONES) < 256:
+            _ZONES[key] = zone
+    return zone
 
 
 def _rfc2822(text: str) -> datetime:
-    # The platform's own shape, "Thu, 16 Mar 2017 13:49:37 -0000", read without the general
-    # (and several times slower) email parser; anything else goes to the email parser.
-    parts = text.split()
-    if len(parts) == 6 and parts[2] in _MONTHS and len(parts[5]) == 5:
-        hour, minute, second = parts[4].split(":")
-        zone = parts[5]
-        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-        tz = UTC if not offset else timezone(-offset if zone[0] == "-" else offset)
-        return datetime(
-            int(parts[3]),
-            _MONTHS[parts[2]],
-            int(parts[1]),
-            int(hour),
-            int(minute),
-            int(second),
-            tzinfo=tz,
-        )
-    return parsedate_to_datetime(text)
+    match = _RFC2822.fullmatch(text)
+    if match is None or match[2] not in _MONTHS:
+        return parsedate_to_datetime(text)
+    day, month, year, hour, minute, second, zone, zone_minutes = match.groups()
+    return datetime(
+        int(year),
+        _MONTHS[month],
+        int(day),
+        int(hour),
+        int(minute),
+        int(second),
+        tzinfo=_zone(zone, zone_minutes),
+    )
 
 
 def parse_time(value: Any) -> Any:
@@ -93,10 +112,11 @@ def parse_time(value: Any) -> Any:
     Raises:
         ValueError: When a string is neither RFC 2822 nor ISO 8601.
     """
-    value = _blank_to_none(value)
     if not isinstance(value, str):
         return value
     text = value.strip()
+    if not text or text == "null":
+        return None
     parsed: datetime
     try:
         # ISO 8601 starts with "YYYY-"; anything else is taken as RFC 2822.
@@ -108,19 +128,54 @@ def parse_time(value: Any) -> Any:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-Bool = Annotated[bool | None, BeforeValidator(_to_bool)]
+# A string with something besides white space that is not "null" (str.strip's white space:
+# Unicode White_Space plus the ASCII separators \x1c-\x1f). pydantic-core's regex engine has no
+# look-ahead, hence the spelled-out alternatives after an "n".
+_SPACE = r"[\s\x1c-\x1f]"
+_NOT_SPACE = r"[^\s\x1c-\x1f]"
+_FILLED = (
+    rf"^{_SPACE}*(?:[^\s\x1c-\x1fn]|n(?:$|[^u]|u(?:$|[^l]|l(?:$|[^l]|l{_SPACE}*{_NOT_SPACE}))))"
+)
+
+
+def _lenient(clean: CoreSchema | None, read: Callable[[Any], Any], plain: CoreSchema) -> Any:
+    """A nullable field type: ``clean`` values are validated natively; any other value goes
+    through ``read`` (one Python call) and is then validated as the ``plain`` type."""
+    schema: CoreSchema = core_schema.no_info_before_validator_function(
+        read, core_schema.nullable_schema(plain)
+    )
+    if clean is not None:
+        schema = core_schema.union_schema([clean, schema], mode="left_to_right")
+    nullable = core_schema.nullable_schema(schema)
+    return GetPydanticSchema(get_pydantic_core_schema=lambda _type, _handler: nullable)
+
+
+_STR = core_schema.str_schema()
+_INT = core_schema.int_schema()
+_BOOL = core_schema.bool_schema()
+_DECIMAL = core_schema.decimal_schema()
+
+Bool = Annotated[bool | None, _lenient(_BOOL, _to_bool, _BOOL)]
 """A boolean that may arrive as ``true``/``"true"``/``"True"``/``"1"``; ``""`` is ``None``."""
 
-Int = Annotated[int | None, BeforeValidator(_to_int)]
+Int = Annotated[int | None, _lenient(_INT, _to_int, _INT)]
 """An integer that may arrive as a string (``"55"``); ``""`` is ``None``."""
 
-Money = Annotated[Decimal | None, BeforeValidator(_to_decimal)]
+Money = Annotated[
+    Decimal | None,
+    _lenient(core_schema.chain_schema([_STR, _DECIMAL]), _to_decimal, _DECIMAL),
+]
 """An amount (price, balance) arriving as a string such as ``"0.1872"``, kept exact."""
 
-Timestamp = Annotated[datetime | None, BeforeValidator(parse_time)]
+Timestamp = Annotated[
+    datetime | None,
+    _lenient(None, parse_time, core_schema.datetime_schema()),
+]
 """A time in RFC 2822 or ISO 8601, read as an aware ``datetime`` in UTC."""
 
-Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Text = Annotated[
+    str | None, _lenient(core_schema.str_schema(pattern=_FILLED), _blank_to_none, _STR)
+]
 """A string where ``""`` and ``"null"`` mean "absent"."""
 
 UriMap = dict[str, str]
