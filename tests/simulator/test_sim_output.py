@@ -27,6 +27,7 @@ from webhooks.testing import (
 )
 from webhooks.testing._cli_sim import call_main, explore_main, format_step
 from webhooks.testing.explore import explore
+from webhooks.testing.simulator import Pressed, SentDigits
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,36 @@ def test_explorer_dot_keeps_the_end_node_id() -> None:
         "}",
     ]
     assert graph.to_mermaid().splitlines()[-1] == '    n1 -->|"hangup"| End'
+
+
+def test_keys_during_a_dial_and_digits_sent_have_their_lines() -> None:
+    assert format_step(Pressed("12*", ("12",), True, 4)) == (
+        "[   4.0s] KEYS   12* (matched 12, the dialled call hung up)"
+    )
+    assert format_step(Pressed("7", (), False, 4)) == "[   4.0s] KEYS   7"
+    assert format_step(SentDigits("1w2", 0)) == "[   0.0s] DTMF   1w2"
+
+
+def test_call_transcript_shows_what_the_called_party_heard(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = docs_app(
+        {
+            "/voice": '<Dial hangupOnStar="true"><Number url="/w" sendDigits="9">+15550001'
+            "</Number></Dial><Say>Back with us</Say>",
+            "/w": "<Say>Call for you</Say>",
+        }
+    )
+    module = types.ModuleType("sim_output_dial")
+    module.app = app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sim_output_dial", module)
+    out = io.StringIO()
+    assert call_main(["sim_output_dial:app", "--press", "*"], out=out) == 0
+    assert out.getvalue().splitlines() == [
+        "[   0.0s] (to +15550001) DTMF   9",
+        "[   0.2s] (to +15550001) SAY    Call for you",
+        "[   1.4s] KEYS   * (the dialled call hung up)",
+        "[   1.4s] DIAL   +15550001: completed (0s)",
+        "[   1.4s] SAY    Back with us",
+        "[   2.6s] END    completed (end of document)",
+    ]

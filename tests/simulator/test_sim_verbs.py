@@ -129,7 +129,8 @@ def test_press_without_gather_says_what_the_call_is_doing() -> None:
     with pytest.raises(SimulationError) as info:
         call.press("1")
     assert str(info.value) == (
-        "the call has ended (completed) after Hangup at Response/Hangup[0]; no Gather is waiting"
+        "the call has ended (completed) after Hangup at Response/Hangup[0]; "
+        "no Gather (or Dial listening for keys) is waiting"
     )
 
 

@@ -24,9 +24,11 @@ from ._sim_model import (
     Paused,
     Pinged,
     Played,
+    Pressed,
     Recorded,
     Redirected,
     Referred,
+    SentDigits,
     SentMessage,
     Spoke,
     Step,
@@ -64,6 +66,12 @@ def format_step(step: Step) -> str:
             return f"{at} RECORD {step.duration:g}s{how}: {step.url}"
         case Dialed():
             return f"{at} DIAL   {', '.join(step.targets)}: {step.outcome} ({step.duration:g}s)"
+        case Pressed():
+            what = [f"matched {m}" for m in step.matched]
+            what += ["the dialled call hung up"] if step.hung_up else []
+            return f"{at} KEYS   {step.keys}" + (f" ({', '.join(what)})" if what else "")
+        case SentDigits():
+            return f"{at} DTMF   {step.digits}"
         case SentMessage():
             return f"{at} {step.kind.upper():6} to {step.to}: {step.body}"
         case ConferenceEvent():
@@ -92,10 +100,32 @@ def _generic(step: object) -> str:
     return f"{name:6} {' '.join(values)}".rstrip()
 
 
-def _print_new(call: SimCall, shown: int, out: TextIO) -> int:
-    for step in call.transcript[shown:]:
-        print(format_step(step), file=out)
-    return len(call.transcript)
+class _Printer:
+    """Prints a call's new transcript lines, with what dialled parties heard in time order."""
+
+    def __init__(self, call: SimCall, out: TextIO) -> None:
+        self.call, self.out = call, out
+        self.shown = 0
+        self.heard: dict[str, int] = {}
+
+    def _legs_until(self, at: float) -> None:
+        for leg in self.call.legs:
+            done = self.heard.get(leg.sid, 0)
+            for step in leg.transcript[done:]:
+                if step.at > at:
+                    break
+                line = format_step(step)
+                print(f"{line[:10]}(to {leg.target}) {line[10:]}", file=self.out)
+                done += 1
+            self.heard[leg.sid] = done
+
+    def flush(self) -> None:
+        """Print the steps not printed yet."""
+        for step in self.call.transcript[self.shown :]:
+            self._legs_until(step.at)
+            print(format_step(step), file=self.out)
+        self.shown = len(self.call.transcript)
+        self._legs_until(self.call.clock)
 
 
 def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | None = None) -> int:
@@ -108,7 +138,12 @@ def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | No
     parser = argparse.ArgumentParser(prog="python -m webhooks call")
     parser.add_argument("app", help="MODULE:ATTRIBUTE of the ASGI app")
     parser.add_argument("--path", default="/voice")
-    parser.add_argument("--press", action="append", default=None, help="keys for a Gather")
+    parser.add_argument(
+        "--press",
+        action="append",
+        default=None,
+        help="keys for a Gather (or a Dial with hangupOnStar/digitsMatch)",
+    )
     parser.add_argument("--from", dest="from_", default="+15550001111")
     parser.add_argument("--to", default="+15552223333")
     args = parser.parse_args(list(argv))
@@ -118,16 +153,17 @@ def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | No
 
 def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     call = sim.call(args.path, from_=args.from_, to=args.to)
-    shown = _print_new(call, 0, out)
+    printer = _Printer(call, out)
+    printer.flush()
     presses = list(args.press) if args.press is not None else None
     while not call.ended and call.pending is not None:
         kind = call.pending.kind
         if presses is not None:
-            if kind == "gather" and presses:
+            if kind in ("gather", "bridge") and presses:
                 call.press(presses.pop(0))
             elif kind == "record":
                 call.record(5)
-            elif kind == "gather":
+            elif kind in ("gather", "bridge"):
                 call.wait()
             else:
                 call.hangup()
@@ -138,15 +174,15 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
             answer = line.strip()
             if not line or answer == "q":
                 call.hangup()
-            elif kind == "gather" and answer:
+            elif kind in ("gather", "bridge") and answer:
                 call.press(answer)
             elif kind == "record" and answer:
                 call.record(5, key=answer[:1])
-            elif kind in ("gather", "record"):
+            elif kind in ("gather", "record", "bridge"):
                 call.wait()
             else:
                 call.hangup()
-        shown = _print_new(call, shown, out)
+        printer.flush()
     for note in call.notifications:
         print(f"NOTIFICATION {note.code}: {note.message} ({note.url})", file=out)
     return 1 if call.notifications else 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from inboundxml import Element
 
+from ._sim_dial import bridge_keys, bridge_wait
 from ._sim_engine import ENDED, Context, Engine, attr
 from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
 from ._sim_transport import Runner
@@ -33,6 +34,9 @@ class SimCall(Engine):
         transcript: Every step, in order (``Spoke``, ``Played``, ``Gathered``... ``HungUp``).
         requests: Every request the platform made for this call, with its answer.
         notifications: Warnings and errors the platform would log (code, message, URL).
+        scheduled_hangup: ``(virtual time, element)`` of a pending ``<Hangup schedule>``, or
+            ``None``.
+        legs: The calls placed by its Dials (``DialLeg``; not conferences), in order.
     """
 
     def __init__(self, ctx: Context, runner: Runner, **options: Any) -> None:
@@ -61,7 +65,8 @@ class SimCall(Engine):
 
     @property
     def waiting_for(self) -> str | None:
-        """``gather``, ``record``, ``loop`` or ``conference`` while the call waits, else None."""
+        """``gather``, ``record``, ``loop``, ``conference`` or ``bridge`` (a Dial with
+        ``hangupOnStar`` or ``digitsMatch`` in conversation) while the call waits, else None."""
         return self.pending.kind if self.pending is not None else None
 
     @property
@@ -101,6 +106,7 @@ class SimCall(Engine):
             "record": "a Record is recording",
             "loop": f"a {p.verb.tag} is looping until the call ends",
             "conference": f"the call is in conference {p.verb.text!r}",
+            "bridge": f"the call is bridged to {_leg_target(p.data)}",
         }[p.kind]
         return f"{what} at {p.where} of {p.url}"
 
@@ -113,8 +119,12 @@ class SimCall(Engine):
 
     async def press_async(self, keys: str) -> None:
         """Async form of :meth:`press`."""
+        if self.pending is not None and self.pending.kind == "bridge":
+            await bridge_keys(self, keys)
+            await self.run()
+            return
         if self.pending is None or self.pending.kind != "gather":
-            raise self._error("no Gather is waiting")
+            raise self._error("no Gather (or Dial listening for keys) is waiting")
         if "dtmf" not in str(attr(self.pending.verb, "input") or "dtmf"):
             raise self._error("the Gather listens for speech only")
         await finish_gather(self, keys, None)
@@ -146,12 +156,18 @@ class SimCall(Engine):
             raise self._error("nothing is waiting")
         self.trigger = "timeout" if p.kind in ("gather", "record") else ""
         if p.kind == "gather" and (seconds is None or seconds >= float(attr(p.verb, "timeout"))):
-            self.pending = None
             await self.tick(float(attr(p.verb, "timeout") or 5))
+            if self.ended:
+                return
+            self.pending = None
             self.transcript.append(Gathered("", None, True, self.clock))
         elif p.kind == "record":
-            self.pending = None
             await self.tick(float(attr(p.verb, "timeout") or 5))
+            if self.ended:
+                return
+            self.pending = None
+        elif p.kind == "bridge":
+            await bridge_wait(self, seconds)
         else:
             await self.tick(seconds if seconds is not None else 60.0)
             if self.interrupt_to is None:
@@ -172,10 +188,7 @@ class SimCall(Engine):
         self.interrupt_to = (url, method)
         if self.running:
             return  # takes effect after the element now running
-        p = self.pending
-        if p is not None and p.kind == "conference":
-            await p.data["room"].leave(self, resume=False)
-        self.pending = None
+        await self.leave_pending()
         self.trigger = "interrupt"
         await self.run()
 
@@ -193,15 +206,19 @@ class SimCall(Engine):
         return self
 
     def press(self, keys: str) -> SimCall:
-        """Press keypad keys at the waiting Gather.
+        """Press keypad keys at the waiting Gather, or during a bridged Dial that listens.
 
-        Keys count towards ``numDigits`` and ``finishOnKey`` (the finish key is not sent). If the
-        keys do not complete the input, the caller stops typing and the Gather times out with
-        the digits so far (no digits: the next element runs). Keys left over after the input is
-        complete are buffered for the next Gather (type-ahead).
+        At a Gather, keys count towards ``numDigits`` and ``finishOnKey`` (the finish key is not
+        sent). If the keys do not complete the input, the caller stops typing and the Gather
+        times out with the digits so far (no digits: the next element runs). Keys left over
+        after the input is complete are buffered for the next Gather (type-ahead).
+
+        During a Dial with ``hangupOnStar``, ``*`` ends the dialled call and the document goes
+        on; with ``digitsMatch``, keys completing a pattern are reported to ``callbackUrl``.
 
         Raises:
-            SimulationError: If no Gather is waiting; the message says what the call is doing.
+            SimulationError: If nothing listens for keys; the message says what the call is
+                doing.
         """
         return self._sync(self.press_async(keys))
 
@@ -232,10 +249,12 @@ class SimCall(Engine):
         return self._sync(self.record_async(seconds, text=text, key=key))
 
     def wait(self, seconds: float | None = None) -> SimCall:
-        """Let time pass: a waiting Gather or Record times out; loops and rooms go on.
+        """Let time pass: a waiting Gather or Record times out; loops and rooms go on; a
+        bridged Dial goes on until the dialled party hangs up.
 
         Args:
-            seconds: How long; ``None`` means the element's timeout (60 s for loops/rooms).
+            seconds: How long; ``None`` means the element's timeout (60 s for loops/rooms, the
+                rest of the scripted call for a bridge).
         """
         return self._sync(self.wait_async(seconds))
 
@@ -265,3 +284,8 @@ class SimCall(Engine):
     def steps(self, kind: type[Step]) -> list[Step]:
         """The transcript steps of one type, e.g. ``call.steps(Dialed)``."""
         return [s for s in self.transcript if isinstance(s, kind)]
+
+
+def _leg_target(data: dict[str, Any]) -> str:
+    bridge = data.get("bridge")
+    return str(getattr(getattr(bridge, "leg", None), "target", "?"))

@@ -115,9 +115,13 @@ async def join(call: Engine, dial: Element, noun: Element) -> None:
     room = call.ctx.rooms.get(name)
     if room is None or room.status == "completed":
         room = call.ctx.rooms[name] = Room(name)
+
+    async def leave(c: Engine) -> None:
+        await room.leave(c, resume=False)
+
     call.pending = Pending(
         "conference", noun, call.where, call.doc_url,
-        {"room": room, "dial": dial, "noun": noun, "since": call.clock},
+        {"room": room, "dial": dial, "noun": noun, "since": call.clock, "leave": leave},
     )  # fmt: skip
     await room.enter(call, noun)
 

@@ -2,21 +2,21 @@
 
 The engine is a state machine. :meth:`Engine.run` performs the current document's elements in
 order until the call ends or an element waits for the test (a Gather waiting for keys, a
-foreground Record, an endless loop, a conference room); the test's input then resumes it. Verb
-semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._sim_verbs`.
+foreground Record, an endless loop, a conference room, a bridged Dial); the test's input then
+resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._sim_verbs`,
+:mod:`._sim_dial` and :mod:`._sim_conference`.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin
 
-from inboundxml import Element, InboundXMLError, Problem, Response, parse
-from inboundxml.spec import ELEMENTS
+from inboundxml import Element, InboundXMLError, Response
 
+from ._sim_markup import attr, parse_cached
 from ._sim_model import (
     DialOutcome,
     HungUp,
@@ -32,56 +32,13 @@ from ._sim_transport import Transport
 
 if TYPE_CHECKING:
     from ._sim_conference import Room
+    from ._sim_dial import DialLeg
 
 __all__ = ["ENDED", "Context", "Engine", "Pending", "attr", "parse_cached"]
 
 ENDED = frozenset({"completed", "busy", "no-answer", "failed", "canceled", "rejected"})
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
-
-
-@functools.cache
-def _attr_spec(tag: str, xml: str) -> tuple[str, Any]:
-    spec = ELEMENTS[tag].attr(xml)
-    if spec is None:
-        return "", None
-    default: Any = spec.default
-    if default in ("true", "false"):
-        default = default == "true"
-    elif default is not None and default.isdigit():
-        default = int(default)
-    elif default is not None and " " in default:
-        default = None
-    return spec.py, default
-
-
-def attr(verb: Element, xml: str) -> Any:
-    """An attribute's value, or the documented default from the element table (else None).
-
-    Defaults that are prose in the table (``the current document URL``, ``no limit``) give None.
-    """
-    py, default = _attr_spec(verb.tag, xml)
-    value = verb.attrs.get(py)
-    return default if value is None else value
-
-
-_PARSED: dict[bytes, Response] = {}
-_PARSED_MAX = 512
-
-
-def parse_cached(body: bytes) -> Response:
-    """:func:`inboundxml.parse` with a small cache of identical bodies (documents are not
-    mutated by the simulator; most IVR documents repeat from call to call)."""
-    doc = _PARSED.get(body)
-    if doc is None:
-        parsed = parse(body)
-        if not isinstance(parsed, Response):  # parse() checks the root; this narrows the type
-            raise InboundXMLError(Problem(12102, "", "root element must be Response"))
-        doc = parsed
-        if len(_PARSED) >= _PARSED_MAX:
-            _PARSED.clear()
-        _PARSED[body] = doc
-    return doc
 
 
 @dataclass
@@ -104,11 +61,19 @@ class Context:
     rooms: dict[str, Room] = field(default_factory=dict)
     on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
     dial_plan: list[str] = field(default_factory=list)
+    dtmf_seconds: float = 0.2
+    machine_detection_seconds: float = 4.0
+    if_machine_redirect: str = "called"
 
 
 @dataclass
 class Pending:
-    """What a call is waiting for: ``gather``, ``record``, ``loop`` or ``conference``."""
+    """What a call is waiting for: ``gather``, ``record``, ``loop``, ``conference`` or
+    ``bridge``.
+
+    ``data["leave"]``, if set, is awaited when the call ends or is interrupted while waiting
+    (it leaves the room, ends the dialled call...).
+    """
 
     kind: str
     verb: Element
@@ -175,6 +140,8 @@ class Engine:
         self.controls: list[tuple[str, dict[str, str]]] = []
         self.hangup_requested = ""
         self.data_url = ("", "POST")
+        self.scheduled_hangup: tuple[float, str] | None = None
+        self.legs: list[DialLeg] = []
 
     # -- parameters and requests -------------------------------------------------------------
 
@@ -311,6 +278,8 @@ class Engine:
                         return
                     continue
                 if self.index >= len(self.verbs):
+                    if self.scheduled_hangup is not None:  # silence until the scheduled moment
+                        await self.tick(self.scheduled_hangup[0] - self.clock)
                     await self.end("completed", "end of document")
                     return
                 self.where, verb = self.verbs[self.index]
@@ -320,8 +289,22 @@ class Engine:
             self.running = False
 
     async def tick(self, seconds: float) -> None:
-        """Advance the virtual clock, sending a heartbeat at every whole minute crossed."""
-        start, self.clock = self.clock, self.clock + max(seconds, 0.0)
+        """Advance the virtual clock, sending a heartbeat at every whole minute crossed.
+
+        A hang-up scheduled (``<Hangup schedule>``) within ``seconds`` ends the call at that
+        moment; callers check the status after a tick.
+        """
+        target = self.clock + max(seconds, 0.0)
+        due = self.scheduled_hangup
+        if due is None or due[0] > target or self.status in ENDED:
+            await self._advance(target)
+            return
+        await self._advance(max(due[0], self.clock))
+        self.scheduled_hangup, self.where = None, due[1]
+        await self.end("completed", "hangup")
+
+    async def _advance(self, target: float) -> None:
+        start, self.clock = self.clock, target
         if self.heartbeat is None:
             return
         minute = int(start // 60) + 1
@@ -343,14 +326,23 @@ class Engine:
         await self.say(ERROR_MESSAGE)
         await self.end("completed", "error")
 
+    async def leave_pending(self) -> None:
+        """Stop waiting: run the pending element's ``leave`` hook (callbacks see the call
+        still live), then forget it."""
+        p, self.pending = self.pending, None
+        leave = p.data.get("leave") if p is not None else None
+        if leave is not None:
+            self.pending = p  # the hook reads its own state
+            try:
+                await leave(self)
+            finally:
+                self.pending = None
+
     async def end(self, status: str, reason: str) -> None:
         """End the call with ``status``; finish recordings and send the final callbacks."""
         if self.status in ENDED:
             return
-        if self.pending is not None and self.pending.kind == "conference":
-            room: Room = self.pending.data["room"]
-            await room.leave(self, resume=False)
-        self.pending = None
+        await self.leave_pending()
         self.status = status
         self.transcript.append(HungUp(status, reason, self.where, self.clock))
         for hook in self.background_finishers:

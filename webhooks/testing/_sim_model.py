@@ -25,9 +25,11 @@ __all__ = [
     "Paused",
     "Pinged",
     "Played",
+    "Pressed",
     "Recorded",
     "Redirected",
     "Referred",
+    "SentDigits",
     "SentMessage",
     "SimRequest",
     "SimulationError",
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 DialStatus = Literal["answered", "busy", "no-answer", "failed"]
+AnsweredBy = Literal["human", "machine"]
 
 
 class SimulationError(CPaaSError):
@@ -85,6 +88,12 @@ class ParameterNames:
         agent_sid: Connect ``action``: the Agent Sid.
         agent_status: Connect ``action``: ``completed`` or ``failed``.
         agent_result: Connect ``action``: the conversation's result, if scripted.
+        answered_by: Dial ``action``/``callbackUrl`` and ``ifMachineUrl`` of a Dial with
+            ``ifMachine``: ``human`` or ``machine`` (the Call resource's ``answered_by``).
+        parent_call_sid: requests made for a dialled leg (``Number@url``, ``ifMachineUrl``):
+            the caller's CallSid (the Call resource's ``parent_call_sid``).
+        dial_digits: Dial ``callbackUrl``: the ``digitsMatch`` pattern the caller typed
+            (named like Gather's documented ``Digits``).
     """
 
     dial_call_sid: str = "DialCallSid"
@@ -106,6 +115,9 @@ class ParameterNames:
     agent_sid: str = "AgentSid"
     agent_status: str = "AgentStatus"
     agent_result: str = "AgentResult"
+    answered_by: str = "AnsweredBy"
+    parent_call_sid: str = "ParentCallSid"
+    dial_digits: str = "Digits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +127,13 @@ class DialOutcome:
     Attributes:
         outcome: ``answered``, ``busy``, ``no-answer`` or ``failed``.
         duration: Seconds the bridged call lasts when answered (capped by ``Dial@timeLimit``).
+        answered_by: ``human``, or ``machine`` for an answering machine (what a Dial with
+            ``ifMachine`` then does is in ``docs/simulator.md``).
     """
 
     outcome: DialStatus = "answered"
     duration: float = 30.0
+    answered_by: AnsweredBy = "human"
 
 
 # -- transcript steps ------------------------------------------------------------------------
@@ -186,6 +201,30 @@ class Dialed:
     outcome: str
     duration: float
     call_sid: str
+    at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Pressed:
+    """Keys the caller pressed during a bridged Dial (``hangupOnStar``, ``digitsMatch``).
+
+    Attributes:
+        keys: The keys, in order.
+        matched: The ``digitsMatch`` patterns they completed, in order.
+        hung_up: Whether ``*`` ended the dialled call (``hangupOnStar``).
+    """
+
+    keys: str
+    matched: tuple[str, ...] = ()
+    hung_up: bool = False
+    at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SentDigits:
+    """``sendDigits``: DTMF played to the called party after it answered (``w`` = 0.5 s)."""
+
+    digits: str
     at: float = 0.0
 
 
@@ -279,6 +318,8 @@ Step = (
     | Gathered
     | Recorded
     | Dialed
+    | Pressed
+    | SentDigits
     | ConferenceEvent
     | SentMessage
     | Redirected
@@ -319,7 +360,9 @@ class SimRequest:
         kind: What it was for: ``voice``, ``sms``, ``fallback``, ``redirect``, ``gather``,
             ``record``, ``dial``, ``dial-callback``, ``status``, ``heartbeat``, ``ping``,
             ``transcription``, ``sms-action``, ``sms-status``, ``conference``, ``refer``,
-            ``refer-callback``, ``agent``, ``interrupt``, ``record-callback``.
+            ``refer-callback``, ``agent``, ``interrupt``, ``record-callback``,
+            ``dial-digits`` (a ``digitsMatch`` hit), ``number-url``, ``if-machine``,
+            ``conference-wait``.
         status: The HTTP status of the answer (0 when the request could not be made).
         content_type: The answer's content type.
         body: The answer's body.

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from inboundxml import Element
 
-from ._sim_conference import join
 from ._sim_engine import ENDED, Engine, Pending, attr, say_seconds
 from ._sim_model import (
     Answered,
-    Dialed,
-    DialOutcome,
     Gathered,
-    Notification,
     Paused,
     Pinged,
     Played,
@@ -29,10 +25,10 @@ from ._sim_model import (
     new_sid,
 )
 
-__all__ = ["finish_gather", "finish_record", "recording_url"]
+__all__ = ["finish_gather", "finish_record", "prompt", "recording_url"]
 
 
-async def _prompt(e: Engine, verb: Element, nested: bool = False) -> None:
+async def prompt(e: Engine, verb: Element, nested: bool = False) -> None:
     """Say / Play / PlayLastRecording / Pause (also the prompts nested in Gather)."""
     tag = verb.tag
     if tag == "Pause":
@@ -50,13 +46,17 @@ async def _prompt(e: Engine, verb: Element, nested: bool = False) -> None:
             url = (e.last_recording or "") if tag == "PlayLastRecording" else (verb.text or "")
             e.transcript.append(Played(url, e.clock))
             await e.tick(e.ctx.audio_seconds.get(url, e.ctx.default_audio_seconds))
+        if e.status in ENDED:
+            return
     if loop == 0 and not nested:  # 0 = until the call ends (nested: once, then listen)
         e.pending = Pending("loop", verb, e.where, e.doc_url)
 
 
 async def _gather(e: Engine, verb: Element) -> None:
     for child in verb.children:
-        await _prompt(e, child, nested=True)
+        await prompt(e, child, nested=True)
+        if e.status in ENDED:
+            return
     e.pending = Pending("gather", verb, e.where, e.doc_url, {"digits": ""})
     if e.typeahead:
         keys, e.typeahead = e.typeahead, ""
@@ -81,6 +81,8 @@ async def finish_gather(e: Engine, keys: str, speech: str | None) -> None:
             break
     if not done:  # the caller stops typing: the Gather times out with what it has
         await e.tick(float(attr(verb, "timeout") or 5))
+        if e.status in ENDED:
+            return
         if not digits:
             e.pending = None
             e.transcript.append(Gathered("", None, True, e.clock))
@@ -120,6 +122,8 @@ async def finish_record(e: Engine, seconds: float, text: str | None, key: str | 
     verb, e.pending = p.verb, None
     seconds = min(seconds, float(attr(verb, "maxLength")))
     await e.tick(seconds)
+    if e.status in ENDED:
+        return
     sid, url = recording_url(e, verb)
     e.last_recording = url
     e.transcript.append(Recorded(url, seconds, False, text, e.clock))
@@ -170,48 +174,6 @@ async def _finish_background(e: Engine) -> None:
 Engine.background_finishers = [_finish_background]
 
 
-async def _dial(e: Engine, verb: Element) -> None:
-    targets = [verb.text] if verb.text else []
-    for child in verb.children:
-        if child.tag == "Conference":
-            await join(e, verb, child)
-            return
-        targets.append(child.text or "")
-    if not targets:
-        e.notifications.append(Notification(13226, "Dial has no destination", e.doc_url))
-        return
-    n = e.ctx.names
-    outcomes = [e.ctx.dial_scripts.get(t, e.ctx.default_dial) for t in targets]
-    win = next((o for o in outcomes if o.outcome == "answered"), outcomes[0])
-    if e.ctx.dial_plan:  # the explorer's choice for this Dial
-        win = DialOutcome(e.ctx.dial_plan.pop(0), win.duration)  # type: ignore[arg-type]
-    leg = new_sid("CA")
-    status = "completed" if win.outcome == "answered" else win.outcome
-    callback, cb_method = verb.attrs.get("callback_url"), str(attr(verb, "callbackMethod"))
-    if win.outcome == "answered":
-        if callback:
-            connect = {n.dial_call_sid: leg, n.dial_call_status: "in-progress"}
-            await e.notify(str(callback), cb_method, "dial-callback", connect)
-        seconds = min(win.duration, float(attr(verb, "timeLimit")))
-    else:
-        seconds = float(attr(verb, "timeout")) if win.outcome == "no-answer" else 0.0
-    await e.tick(seconds)
-    if e.status in ENDED:
-        return
-    talked = seconds if win.outcome == "answered" else 0.0
-    e.transcript.append(Dialed(tuple(targets), status, talked, leg, e.clock))
-    result = {
-        n.dial_call_sid: leg,
-        n.dial_call_status: status,
-        n.dial_call_duration: str(round(talked)),
-    }
-    if callback:
-        await e.notify(str(callback), cb_method, "dial-callback", result)
-    if verb.attrs.get("action"):
-        e.trigger = f"dial {win.outcome}"
-        await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "dial", **result)
-
-
 async def _message(e: Engine, verb: Element) -> None:
     n = e.ctx.names
     media = verb.attrs.get("media_url")
@@ -250,8 +212,15 @@ async def _ping(e: Engine, verb: Element) -> None:
 
 
 async def _hangup(e: Engine, verb: Element) -> None:
-    await e.tick(float(attr(verb, "schedule") or 0))
-    await e.end("completed", "hangup")
+    """``schedule`` > 0: the call goes on with the next elements and ends that many virtual
+    seconds from now (the earliest of several schedules wins); else it ends at once."""
+    seconds = float(attr(verb, "schedule") or 0)
+    if seconds <= 0:
+        await e.end("completed", "hangup")
+        return
+    at = e.clock + seconds
+    if e.scheduled_hangup is None or at < e.scheduled_hangup[0]:
+        e.scheduled_hangup = (at, e.where)
 
 
 async def _reject(e: Engine, verb: Element) -> None:
@@ -272,6 +241,8 @@ async def _refer(e: Engine, verb: Element) -> None:
         await e.end("completed", "refer")
     elif verb.attrs.get("action"):
         await e.tick(float(str(verb.attrs.get("timeout") or 0)) if status == "timeout" else 0.0)
+        if e.status in ENDED:
+            return
         await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "refer", **extra)
 
 
@@ -293,14 +264,13 @@ async def _answer(e: Engine, verb: Element) -> None:
 
 
 Engine.handlers = {
-    "Say": _prompt,
-    "Play": _prompt,
-    "PlayLastRecording": _prompt,
-    "Pause": _prompt,
+    "Say": prompt,
+    "Play": prompt,
+    "PlayLastRecording": prompt,
+    "Pause": prompt,
     "Gather": _gather,
     "GetSpeech": _gather,
     "Record": _record,
-    "Dial": _dial,
     "Sms": _message,
     "Mms": _message,
     "Redirect": _redirect,

@@ -12,8 +12,10 @@ Each branch is replayed from a fresh call (so per-call sessions start empty). At
 the explorer tries each key the Gather accepts (``0``-``9``, ``*``, ``#``; with ``numDigits``
 greater than 1 the key repeated, otherwise the key followed by ``finishOnKey``) and the
 timeout; at a foreground Record a recording and silence; at every Dial the outcomes
-``answered``, ``busy``, ``no-answer`` and ``failed``. Nodes are distinct documents (URL and
-content), edges the requests between them, labelled with the input that led there.
+``answered``, ``busy``, ``no-answer`` and ``failed``, and during a Dial that listens for keys
+``*`` (``hangupOnStar``), each ``digitsMatch`` pattern and the end of the conversation. Nodes
+are distinct documents (URL and content), edges the requests between them, labelled with the
+input that led there.
 """
 
 from __future__ import annotations
@@ -141,6 +143,10 @@ def _options(call: SimCall) -> list[Action]:
         return [("press", k) for k in keys] + [("wait", "")]
     if p.kind == "record":
         return [("record", ""), ("wait", "")]
+    if p.kind == "bridge":  # a Dial listening for keys: each way out of the conversation
+        star = [("press", "*")] if attr(p.verb, "hangupOnStar") else []
+        patterns = str(p.verb.attrs.get("digits_match") or "").split(",")
+        return [*star, *(("press", k) for k in patterns if k), ("wait", "")]
     return [("hangup", "")]
 
 

@@ -19,18 +19,36 @@ and performs them element by element with a virtual clock. See ``docs/simulator.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from inboundxml import Element
 
-from . import _sim_verbs  # noqa: F401  (registers the verb handlers)
+from . import _sim_dial, _sim_verbs  # noqa: F401  (register the verb handlers)
 from ._sim_call import SimCall
 from ._sim_conference import Room
+from ._sim_dial import DialLeg
 from ._sim_engine import ENDED, Context, Engine
-from ._sim_model import DialOutcome, DialStatus, Notification, ParameterNames, SentMessage
+from ._sim_model import (
+    AnsweredBy,
+    DialOutcome,
+    DialStatus,
+    Notification,
+    ParameterNames,
+    Pressed,
+    SentDigits,
+    SentMessage,
+)
 from ._sim_transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
 
-__all__ = ["CallPlatform", "SimCall", "SimMessage", "Simulator"]
+__all__ = [
+    "CallPlatform",
+    "DialLeg",
+    "Pressed",
+    "SentDigits",
+    "SimCall",
+    "SimMessage",
+    "Simulator",
+]
 
 
 class CallPlatform(Protocol):
@@ -109,6 +127,13 @@ class Simulator:
         audio_seconds: Length of audio files by URL, for ``<Play>`` timing.
         default_audio_seconds: Length of any other audio file.
         default_dial: What an unscripted dialled party does (answers, talks 30 s).
+        dtmf_seconds: Length of one key of ``sendDigits`` (``w`` is the documented 0.5 s).
+        machine_detection_seconds: How long answering-machine detection takes on a Dial with
+            ``ifMachine`` (undocumented; 4 s assumed).
+        if_machine_redirect: Which call runs the ``ifMachineUrl`` document of
+            ``<Dial ifMachine="redirect">`` (undocumented): ``called`` (the default: played to
+            the machine, then the dialled call ends) or ``caller`` (the caller's call leaves
+            the Dial and continues with it).
 
     Attributes:
         calls: Every call simulated, in order.
@@ -129,10 +154,17 @@ class Simulator:
         audio_seconds: Mapping[str, float] | None = None,
         default_audio_seconds: float = 5.0,
         default_dial: DialOutcome | None = None,
+        dtmf_seconds: float = 0.2,
+        machine_detection_seconds: float = 4.0,
+        if_machine_redirect: Literal["called", "caller"] = "called",
     ) -> None:
         transport: Transport
         if (app is None) == (base_url is None):
             raise TypeError("give exactly one of app or base_url")
+        if if_machine_redirect not in ("called", "caller"):
+            raise ValueError(
+                f"if_machine_redirect must be 'called' or 'caller', got {if_machine_redirect!r}"
+            )
         if app is not None:
             transport = ASGITransport(app, origin)
         else:
@@ -145,6 +177,9 @@ class Simulator:
         self._ctx.audio_seconds = dict(audio_seconds or {})
         self._ctx.default_audio_seconds = default_audio_seconds
         self._ctx.default_dial = default_dial or DialOutcome()
+        self._ctx.dtmf_seconds = dtmf_seconds
+        self._ctx.machine_detection_seconds = machine_detection_seconds
+        self._ctx.if_machine_redirect = if_machine_redirect
         self._runner = Runner()
         self.calls: list[SimCall] = []
         self.message_sessions: list[SimMessage] = []
@@ -173,7 +208,12 @@ class Simulator:
         return self._ctx.messages
 
     def script_dial(
-        self, target: str, outcome: DialStatus = "answered", duration: float = 30
+        self,
+        target: str,
+        outcome: DialStatus = "answered",
+        duration: float = 30,
+        *,
+        answered_by: AnsweredBy = "human",
     ) -> None:
         """Script what the dialled party ``target`` does (also Refer targets and Agent Sids).
 
@@ -181,8 +221,9 @@ class Simulator:
             target: The number, SIP URI, client name or Agent Sid as written in the document.
             outcome: ``answered``, ``busy``, ``no-answer`` or ``failed``.
             duration: Seconds the bridged call lasts when answered.
+            answered_by: ``machine``: an answering machine answers (see ``ifMachine``).
         """
-        self._ctx.dial_scripts[target] = DialOutcome(outcome, float(duration))
+        self._ctx.dial_scripts[target] = DialOutcome(outcome, float(duration), answered_by)
 
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
