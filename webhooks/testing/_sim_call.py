@@ -11,6 +11,7 @@ from typing import Any
 
 from inboundxml import Element
 
+from ._sim_conference import hold
 from ._sim_dial import bridge_keys, bridge_wait
 from ._sim_engine import ENDED, Context, Engine, attr
 from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
@@ -169,7 +170,8 @@ class SimCall(Engine):
         elif p.kind == "bridge":
             await bridge_wait(self, seconds)
         else:
-            await self.tick(seconds if seconds is not None else 60.0)
+            span = seconds if seconds is not None else 60.0
+            await (hold(self, span) if p.kind == "conference" else self.tick(span))
             if self.interrupt_to is None:
                 return
             self.pending = None

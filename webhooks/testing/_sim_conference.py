@@ -6,6 +6,12 @@ simulated call dialling the same name joins the same :class:`Room`. A call stays
 participant whose ``endConferenceOnExit`` is true leaves. Then, like any Dial, the call
 requests the Dial ``action`` (``DialCallStatus=completed``) or runs its next element.
 
+A caller who enters a room that has not started (fewer than two participants, nobody with
+``startConferenceOnEnter``) gets the ``waitUrl`` document (else ``waitSound``), fetched once
+with ``ConferenceSid`` and ``FriendlyName`` added and played at once, then again and again
+while the test lets time pass (``call.wait``) until the room starts. A URL ending in ``.mp3``,
+``.wav``... (or answered with an ``audio/*`` type) is played as audio.
+
 Callback parameters (``ConferenceSid``, ``FriendlyName``, ``ConferenceStatus``,
 ``ConferenceEvent``) are the configurable assumptions of
 :class:`~webhooks.testing.ParameterNames`; only the first ``callbackUrl`` given for a room is
@@ -18,12 +24,14 @@ from typing import TYPE_CHECKING
 
 from inboundxml import Element
 
+from ._sim_engine import ENDED, Pending, attr
 from ._sim_model import ConferenceEvent, Dialed, new_sid
+from ._sim_side import fetch_side, play_side
 
 if TYPE_CHECKING:
     from ._sim_engine import Engine
 
-__all__ = ["Room", "join"]
+__all__ = ["Room", "hold", "join"]
 
 
 class Room:
@@ -109,8 +117,6 @@ class Room:
 
 async def join(call: Engine, dial: Element, noun: Element) -> None:
     """``<Dial><Conference>``: enter the room and wait there."""
-    from ._sim_engine import Pending
-
     name = noun.text or ""
     room = call.ctx.rooms.get(name)
     if room is None or room.status == "completed":
@@ -124,11 +130,45 @@ async def join(call: Engine, dial: Element, noun: Element) -> None:
         {"room": room, "dial": dial, "noun": noun, "since": call.clock, "leave": leave},
     )  # fmt: skip
     await room.enter(call, noun)
+    if room.status == "init" and call.status not in ENDED:
+        await _wait_music(call, room, noun)
+
+
+async def _wait_music(call: Engine, room: Room, noun: Element) -> None:
+    """Fetch ``waitUrl`` (else ``waitSound``) and play it to the caller who waits."""
+    url, method, where = noun.attrs.get("wait_url"), attr(noun, "waitMethod"), "waitUrl"
+    if not url:
+        url, method = noun.attrs.get("wait_sound"), attr(noun, "waitSoundMethod")
+        where = "waitSound"
+    if not url:
+        return
+    n = call.ctx.names
+    extra = {n.conference_sid: room.sid, n.conference_name: room.name}
+    doc = await fetch_side(call, str(url), str(method), "conference-wait", extra, audio=True)
+    if doc is None or call.pending is None:
+        return
+    call.pending.data["music"] = (doc, str(url), f"Conference@{where}")
+    await play_side(call, doc, str(url), f"Conference@{where}", 13238)
+
+
+async def hold(call: Engine, seconds: float) -> None:
+    """``seconds`` pass in the room; a caller still waiting for the conference to start hears
+    the wait document again and again (a prompt that has started plays to its end)."""
+    p = call.pending
+    assert p is not None  # noqa: S101 - callers check
+    end = call.clock + seconds
+    music = p.data.get("music")
+    while music and p.data["room"].status == "init" and call.pending is p and call.clock < end:
+        before = call.clock
+        doc, url, where = music
+        await play_side(call, doc, url, where, 13238, until=end, again=True)
+        if call.clock == before:
+            break
+    if call.pending is p and call.clock < end:
+        await call.tick(end - call.clock)
 
 
 async def _after(call: Engine, data: dict[str, object]) -> None:
-    from ._sim_engine import ENDED, attr
-
     if call.status in ENDED:
         return
     dial = data["dial"]

@@ -58,7 +58,16 @@ async def fetch_side(
         return None
 
 
-async def play_side(e: Engine, doc: Response | str, url: str, where: str, forbidden: int) -> None:
+async def play_side(
+    e: Engine,
+    doc: Response | str,
+    url: str,
+    where: str,
+    forbidden: int,
+    *,
+    until: float | None = None,
+    again: bool = False,
+) -> None:
     """Play a side document (or audio URL) to ``e``: the prompts, once each, in order.
 
     Args:
@@ -67,25 +76,27 @@ async def play_side(e: Engine, doc: Response | str, url: str, where: str, forbid
         url: The document's URL (for notifications).
         where: What the document is, for messages (``Number@url``, ``Conference@waitUrl``).
         forbidden: The code for a Dial there (13201) or for Gather/Record/Dial (13238).
+        until: Start no prompt at or after this virtual time (one that started finishes).
+        again: A repeat: the problems were already recorded the first time.
 
     Raises:
         SimulationError: For a verb whose effect there is not documented (Hangup, Redirect...).
     """
-    if isinstance(doc, str):
-        e.transcript.append(Played(doc, e.clock))
-        await e.tick(e.ctx.audio_seconds.get(doc, e.ctx.default_audio_seconds))
-        return
+    items = [doc] if isinstance(doc, str) else doc.children
     banned = {"Dial"} if forbidden == 13201 else {"Gather", "Record", "Dial"}
-    for verb in doc.children:
-        if e.status in ENDED:
+    for verb in items:
+        if e.status in ENDED or (until is not None and e.clock >= until):
             return
-        if verb.tag in PROMPTS:
+        if isinstance(verb, str):
+            e.transcript.append(Played(verb, e.clock))
+            await e.tick(e.ctx.audio_seconds.get(verb, e.ctx.default_audio_seconds))
+        elif verb.tag in PROMPTS:
             await prompt(e, verb, nested=True)
-        elif verb.tag in banned:
+        elif verb.tag not in banned:
+            raise SimulationError(_unmodelled(verb, where))
+        elif not again:
             message = f"{verb.tag} is not allowed in the document of {where}"
             e.notifications.append(Notification(forbidden, message, e.resolve(url)))
-        else:
-            raise SimulationError(_unmodelled(verb, where))
 
 
 def _unmodelled(verb: Element, where: str) -> str:
