@@ -68,30 +68,26 @@ _MONTHS = {
         ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
     )
 }
-# The platform's own shape, "Thu, 16 Mar 2017 13:49:37 -0000"; anything else goes to the
-# general (and several times slower) email parser.
+# The platform's own shape, "Thu, 16 Mar 2017 13:49:37 -0000", read by one regex; anything
+# else goes to the general (and several times slower) email parser.
 _RFC2822 = re.compile(
-    r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-]\d\d)(\d\d)"
+    r"(?:[A-Za-z]{3}, )?(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}) "
+    r"(\d\d):(\d\d):(\d\d) ([+-]\d{4})",
+    re.ASCII,
 )
 _ZONES: dict[str, tzinfo] = {"+0000": UTC, "-0000": UTC}
 
 
-def _zone(sign_hours: str, minutes: str) -> tzinfo:
-    key = sign_hours + minutes
-    zone = _ZONES.get(key)
-    if zone is None:
-        offset = timedelta(hours=int(sign_hours[1:]), minutes=int(minutes))
-        zone = timezone(-offset if sign_hours[0] == "-" else offset) if offset else UTC
-        if len(_ZONES) < 256:
-            _ZONES[key] = zone
+def _zone(text: str) -> tzinfo:
+    offset = timedelta(hours=int(text[1:3]), minutes=int(text[3:5]))
+    zone = timezone(-offset if text[0] == "-" else offset) if offset else UTC
+    if len(_ZONES) < 256:
+        _ZONES[text] = zone
     return zone
 
 
-def _rfc2822(text: str) -> datetime:
-    match = _RFC2822.fullmatch(text)
-    if match is None or match[2] not in _MONTHS:
-        return parsedate_to_datetime(text)
-    day, month, year, hour, minute, second, zone, zone_minutes = match.groups()
+def _from_rfc2822(match: re.Match[str]) -> datetime:
+    day, month, year, hour, minute, second, zone = match.groups()
     return datetime(
         int(year),
         _MONTHS[month],
@@ -99,7 +95,7 @@ def _rfc2822(text: str) -> datetime:
         int(hour),
         int(minute),
         int(second),
-        tzinfo=_zone(zone, zone_minutes),
+        tzinfo=_ZONES.get(zone) or _zone(zone),
     )
 
 
@@ -114,38 +110,52 @@ def parse_time(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
-    text = value.strip()
-    if not text or text == "null":
-        return None
+    match = _RFC2822.fullmatch(value.strip())
     parsed: datetime
     try:
+        if match is not None:
+            return _from_rfc2822(match)
+        text = value.strip()
+        if not text or text == "null":
+            return None
         # ISO 8601 starts with "YYYY-"; anything else is taken as RFC 2822.
         iso = text[4:5] == "-" and text[:4].isdigit()
-        parsed = datetime.fromisoformat(text) if iso else _rfc2822(text)
+        parsed = datetime.fromisoformat(text) if iso else parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"not an RFC 2822 or ISO 8601 time: {value!r}") from exc
     # "-0000" in RFC 2822 means "UTC, origin unknown" and parses as naive: all times are UTC.
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-# A string with something besides white space that is not "null" (str.strip's white space:
-# Unicode White_Space plus the ASCII separators \x1c-\x1f). pydantic-core's regex engine has no
-# look-ahead, hence the spelled-out alternatives after an "n".
+# str.strip's white space: Unicode White_Space (the regex engine's \s) plus \x1c-\x1f.
 _SPACE = r"[\s\x1c-\x1f]"
 _NOT_SPACE = r"[^\s\x1c-\x1f]"
+# "" or "null", padded or not: read as None without a Python call.
+_BLANK = core_schema.chain_schema(
+    [
+        core_schema.str_schema(pattern=rf"^{_SPACE}*(?:null)?{_SPACE}*$"),
+        core_schema.with_default_schema(
+            core_schema.none_schema(), default=None, on_error="default"
+        ),
+    ]
+)
+# Any other string (pydantic-core's regex engine has no look-ahead, hence the alternatives
+# spelled out after an "n").
 _FILLED = (
     rf"^{_SPACE}*(?:[^\s\x1c-\x1fn]|n(?:$|[^u]|u(?:$|[^l]|l(?:$|[^l]|l{_SPACE}*{_NOT_SPACE}))))"
 )
 
 
 def _lenient(clean: CoreSchema | None, read: Callable[[Any], Any], plain: CoreSchema) -> Any:
-    """A nullable field type: ``clean`` values are validated natively; any other value goes
-    through ``read`` (one Python call) and is then validated as the ``plain`` type."""
+    """A nullable field type: ``clean`` values and blanks are validated natively; any other
+    value goes through ``read`` (one Python call) and is then validated as the ``plain`` type.
+    Without ``clean``, every value but ``null`` goes through ``read``.
+    """
     schema: CoreSchema = core_schema.no_info_before_validator_function(
         read, core_schema.nullable_schema(plain)
     )
     if clean is not None:
-        schema = core_schema.union_schema([clean, schema], mode="left_to_right")
+        schema = core_schema.union_schema([clean, _BLANK, schema], mode="left_to_right")
     nullable = core_schema.nullable_schema(schema)
     return GetPydanticSchema(get_pydantic_core_schema=lambda _type, _handler: nullable)
 
