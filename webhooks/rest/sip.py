@@ -1,22 +1,24 @@
 """SIP domains and the mapping of credential lists and IP ACLs onto them.
 
 ``client.sip`` groups the SIP endpoints: ``client.sip.domains`` (this module),
-``client.sip.credential_lists`` and ``client.sip.ip_acls`` (:mod:`webhooks.rest.sip_access`).
+``client.sip.credential_lists`` (:mod:`webhooks.rest.sip_credentials`) and ``client.sip.ip_acls``
+(:mod:`webhooks.rest.sip_acls`).
 A domain (``{name}.sip.zang.io``) takes traffic only after an IP ACL and/or a credential list is
 mapped to it: ``client.sip.domains.map_credential_list(domain_sid, credential_list_sid=…)``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import AliasChoices, Field
 
-from ._core import DEFAULT, CallTimeout, Op, Query
+from ._core import DEFAULT, CallTimeout, Op
 from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._resource import M, Resource, Where, deletes, endpoint, lists, paging, reads
 from ._wire import Model, Text, Timestamp, UriMap
-from .sip_access import CredentialList, CredentialLists, IpAccessControlList, IpAccessControlLists
+from .sip_acls import IpAccessControlList, IpAccessControlLists
+from .sip_credentials import CredentialList, CredentialLists
 from .types import HttpMethod
 
 __all__ = ["Domain", "Sip", "SipDomains"]
@@ -48,42 +50,84 @@ class Domain(Model):
     subresource_uris: UriMap | None = None
 
 
-def _domain(domain_sid: str) -> str:
-    return f"/SIP/Domains/{segment(domain_sid, 'domain_sid')}"
+_DOMAINS = "/SIP/Domains"
+
+
+def _domain(domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID (``SD…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"{_DOMAINS}/{segment(domain_sid, 'domain_sid')}", timeout)
+
+
+class _MappedPaging(Protocol):
+    def __call__(
+        self,
+        domain_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where: ...
+
+
+def _mapped(mappings: str) -> _MappedPaging:
+    """The locator of the lists (``mappings``) mapped to a domain."""
+
+    def locate(
+        domain_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where:
+        """
+        Args:
+            domain_sid: The domain's SID.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        path = f"{_domain(domain_sid).path}/{mappings}"
+        return Where(path, timeout, page=page, page_size=page_size)
+
+    return locate
+
+
+def _credential_list_mapping(
+    domain_sid: str, credential_list_sid: str, *, timeout: CallTimeout = DEFAULT
+) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID.
+        credential_list_sid: The list's SID.
+        timeout: This request's timeout.
+    """
+    list_sid = segment(credential_list_sid, "credential_list_sid")
+    return Where(f"{_domain(domain_sid).path}/CredentialListMappings/{list_sid}", timeout)
+
+
+def _ip_acl_mapping(domain_sid: str, acl_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID.
+        acl_sid: The ACL's SID.
+        timeout: This request's timeout.
+    """
+    acl = segment(acl_sid, "acl_sid")
+    return Where(f"{_domain(domain_sid).path}/IpAccessControlListMappings/{acl}", timeout)
 
 
 class SipDomains(Resource[M]):
     """The ``/SIP/Domains`` endpoints: ``client.sip.domains``."""
 
-    @endpoint
-    def get(self, domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Domain]:
-        """Read one domain.
-
-        Args:
-            domain_sid: The domain's SID (``SD…``).
-            timeout: This request's timeout.
-        """
-        return self._get(_domain(domain_sid), Domain.model_validate_json, timeout)
-
-    @listing
-    def list(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Domain]:
-        """List domains.
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/SIP/Domains", "domains", Domain.model_validate, locals())
-
+    get = reads(_domain, Domain, "Read one domain.")
+    list = lists(paging(_DOMAINS), "domains", Domain, "List domains.")
     list_page = list.page_view()
     list_text = list.text_view()
+    delete = deletes(_domain, Domain, "Delete a domain.")
 
     @endpoint
     def create(
@@ -116,7 +160,7 @@ class SipDomains(Resource[M]):
             voice_status_callback_method: How ``voice_status_callback`` is requested.
             timeout: This request's timeout.
         """
-        return self._post("/SIP/Domains", Domain.model_validate_json, locals(), replay_safe=False)
+        return self._post(_DOMAINS, Domain.model_validate_json, locals(), replay_safe=False)
 
     @endpoint
     def update(
@@ -141,45 +185,19 @@ class SipDomains(Resource[M]):
             domain_sid: The domain's SID; the other arguments are as for ``create``.
         """
         return self._post(
-            _domain(domain_sid),
+            _domain(domain_sid).path,
             Domain.model_validate_json,
             locals(),
             replay_safe=True,
             skip=("domain_sid",),
         )
 
-    @endpoint
-    def delete(self, domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Domain]:
-        """Delete a domain.
-
-        Args:
-            domain_sid: The domain's SID.
-            timeout: This request's timeout.
-        """
-        return self._delete(_domain(domain_sid), Domain.model_validate_json, timeout)
-
-    @listing
-    def list_credential_lists(
-        self,
-        domain_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[CredentialList]:
-        """List the credential lists mapped to a domain.
-
-        Args:
-            domain_sid: The domain's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"{_domain(domain_sid)}/CredentialListMappings"
-        return self._query(
-            path, "credential_lists", CredentialList.model_validate, locals(), skip=("domain_sid",)
-        )
-
+    list_credential_lists = lists(
+        _mapped("CredentialListMappings"),
+        "credential_lists",
+        CredentialList,
+        "List the credential lists mapped to a domain.",
+    )
     list_credential_lists_page = list_credential_lists.page_view()
     list_credential_lists_text = list_credential_lists.text_view()
 
@@ -194,56 +212,23 @@ class SipDomains(Resource[M]):
             credential_list_sid: The list's SID.
             timeout: This request's timeout.
         """
-        path = f"{_domain(domain_sid)}/CredentialListMappings"
         return self._post(
-            path,
+            f"{_domain(domain_sid).path}/CredentialListMappings",
             CredentialList.model_validate_json,
             locals(),
             replay_safe=False,
             skip=("domain_sid",),
         )
 
-    @endpoint
-    def unmap_credential_list(
-        self, domain_sid: str, credential_list_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[CredentialList]:
-        """Remove a credential list from a domain.
-
-        Args:
-            domain_sid: The domain's SID.
-            credential_list_sid: The list's SID.
-            timeout: This request's timeout.
-        """
-        list_sid = segment(credential_list_sid, "credential_list_sid")
-        path = f"{_domain(domain_sid)}/CredentialListMappings/{list_sid}"
-        return self._delete(path, CredentialList.model_validate_json, timeout)
-
-    @listing
-    def list_ip_acls(
-        self,
-        domain_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[IpAccessControlList]:
-        """List the IP ACLs mapped to a domain.
-
-        Args:
-            domain_sid: The domain's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"{_domain(domain_sid)}/IpAccessControlListMappings"
-        return self._query(
-            path,
-            "ip_access_control",
-            IpAccessControlList.model_validate,
-            locals(),
-            skip=("domain_sid",),
-        )
-
+    unmap_credential_list = deletes(
+        _credential_list_mapping, CredentialList, "Remove a credential list from a domain."
+    )
+    list_ip_acls = lists(
+        _mapped("IpAccessControlListMappings"),
+        "ip_access_control",
+        IpAccessControlList,
+        "List the IP ACLs mapped to a domain.",
+    )
     list_ip_acls_page = list_ip_acls.page_view()
     list_ip_acls_text = list_ip_acls.text_view()
 
@@ -258,28 +243,15 @@ class SipDomains(Resource[M]):
             ip_access_control_list_sid: The ACL's SID.
             timeout: This request's timeout.
         """
-        path = f"{_domain(domain_sid)}/IpAccessControlListMappings"
         return self._post(
-            path,
+            f"{_domain(domain_sid).path}/IpAccessControlListMappings",
             IpAccessControlList.model_validate_json,
             locals(),
             replay_safe=False,
             skip=("domain_sid",),
         )
 
-    @endpoint
-    def unmap_ip_acl(
-        self, domain_sid: str, acl_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[IpAccessControlList]:
-        """Remove an IP ACL from a domain.
-
-        Args:
-            domain_sid: The domain's SID.
-            acl_sid: The ACL's SID.
-            timeout: This request's timeout.
-        """
-        path = f"{_domain(domain_sid)}/IpAccessControlListMappings/{segment(acl_sid, 'acl_sid')}"
-        return self._delete(path, IpAccessControlList.model_validate_json, timeout)
+    unmap_ip_acl = deletes(_ip_acl_mapping, IpAccessControlList, "Remove an IP ACL from a domain.")
 
 
 class Sip(Resource[M]):
