@@ -245,6 +245,7 @@ class _PageView(Generic[P, T]):
         def call(*args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).page_op())
 
+        call.__doc__ = self.__doc__
         return _bind(instance, self.name, call)
 
 
@@ -275,6 +276,7 @@ class _TextView(Generic[P]):
         def call(fmt: Format, /, *args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).text_op(fmt))
 
+        call.__doc__ = self.__doc__
         return _bind(instance, self.name, call)
 
 

@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op, Query
 from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._resource import M, Resource, Where, deletes, endpoint, listing, lists, paging, reads
 from ._wire import Bool, Int, Model, Text, Timestamp
 from .types import HttpMethod
 
@@ -22,9 +22,40 @@ __all__ = [
     "Application",
     "ApplicationClient",
     "ApplicationClients",
+    "ApplicationSettings",
     "Applications",
     "DialogflowAgent",
 ]
+
+
+class ApplicationSettings(TypedDict, total=False):
+    """The settings of an application, given when creating or updating it (all optional).
+
+    ``friendly_name``; ``voice_url`` (InboundXML for calls), ``voice_method``,
+    ``voice_fallback_url`` and ``voice_fallback_method`` (requested when ``voice_url`` fails);
+    ``voice_caller_id_lookup`` (look up the caller's name, CNAM, on inbound calls); ``sms_url``
+    (told about inbound SMS), ``sms_method``, ``sms_fallback_url``, ``sms_fallback_method``;
+    ``heartbeat_url`` (requested every 60 s during calls) and ``heartbeat_method``;
+    ``status_callback`` (told when calls end) and ``status_callback_method``;
+    ``hangup_callback`` (told when calls hang up) and ``hangup_callback_method``.
+    """
+
+    friendly_name: str
+    voice_url: str
+    voice_method: HttpMethod
+    voice_fallback_url: str
+    voice_fallback_method: HttpMethod
+    voice_caller_id_lookup: bool
+    sms_url: str
+    sms_method: HttpMethod
+    sms_fallback_url: str
+    sms_fallback_method: HttpMethod
+    heartbeat_url: str
+    heartbeat_method: HttpMethod
+    status_callback: str
+    status_callback_method: HttpMethod
+    hangup_callback: str
+    hangup_callback_method: HttpMethod
 
 
 class Application(Model):
@@ -90,49 +121,49 @@ class DialogflowAgent(Model):
     events: Text = _either("events", "Events")
 
 
-def _app_path(application_sid: str) -> str:
-    return f"/Applications/{segment(application_sid, 'application_sid')}"
+def _application(application_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        application_sid: The application's SID.
+        timeout: This request's timeout.
+    """
+    return Where(f"/Applications/{segment(application_sid, 'application_sid')}", timeout)
+
+
+def _client(application_sid: str, client_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        application_sid: The application's SID.
+        client_sid: The client's SID.
+        timeout: This request's timeout.
+    """
+    path = f"{_application(application_sid).path}/Clients/{segment(client_sid, 'client_sid')}"
+    return Where(path, timeout)
+
+
+def _clients(
+    application_sid: str,
+    *,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        application_sid: The application's SID.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    path = f"{_application(application_sid).path}/Clients"
+    return Where(path, timeout, page=page, page_size=page_size)
 
 
 class ApplicationClients(Resource[M]):
     """The clients of applications: ``client.applications.clients``."""
 
-    @endpoint
-    def get(
-        self, application_sid: str, client_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[ApplicationClient]:
-        """Read one application client.
-
-        Args:
-            application_sid: The application's SID.
-            client_sid: The client's SID.
-            timeout: This request's timeout.
-        """
-        path = f"{_app_path(application_sid)}/Clients/{segment(client_sid, 'client_sid')}"
-        return self._get(path, ApplicationClient.model_validate_json, timeout)
-
-    @listing
-    def list(
-        self,
-        application_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[ApplicationClient]:
-        """List the clients of an application.
-
-        Args:
-            application_sid: The application's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"{_app_path(application_sid)}/Clients"
-        return self._query(
-            path, "clients", ApplicationClient.model_validate, locals(), skip=("application_sid",)
-        )
-
+    get = reads(_client, ApplicationClient, "Read one application client.")
+    list = lists(_clients, "clients", ApplicationClient, "List the clients of an application.")
     list_page = list.page_view()
     list_text = list.text_view()
 
@@ -147,14 +178,17 @@ class ApplicationClients(Resource[M]):
             nickname: The client's name (required; missing -> code 31023).
             timeout: This request's timeout.
         """
-        path = f"{_app_path(application_sid)}/Clients/Tokens"
         return self._post(
-            path,
+            f"{_clients(application_sid).path}/Tokens",
             ApplicationClient.model_validate_json,
             locals(),
             replay_safe=False,
             skip=("application_sid",),
         )
+
+
+def _settings(values: dict[str, Any], settings: ApplicationSettings) -> dict[str, Any]:
+    return {**settings, **{k: v for k, v in values.items() if k != "settings"}}
 
 
 class Applications(Resource[M]):
@@ -168,15 +202,8 @@ class Applications(Resource[M]):
         super().__init__(runner)
         self.clients: ApplicationClients[M] = ApplicationClients(runner)
 
-    @endpoint
-    def get(self, application_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Application]:
-        """Read one application.
-
-        Args:
-            application_sid: The application's SID.
-            timeout: This request's timeout.
-        """
-        return self._get(_app_path(application_sid), Application.model_validate_json, timeout)
+    get = reads(_application, Application, "Read one application.")
+    delete = deletes(_application, Application, "Delete an application.")
 
     @listing
     def list(
@@ -202,49 +229,19 @@ class Applications(Resource[M]):
 
     @endpoint
     def create(
-        self,
-        *,
-        friendly_name: str | None = None,
-        voice_url: str | None = None,
-        voice_method: HttpMethod | None = None,
-        voice_fallback_url: str | None = None,
-        voice_fallback_method: HttpMethod | None = None,
-        voice_caller_id_lookup: bool | None = None,
-        sms_url: str | None = None,
-        sms_method: HttpMethod | None = None,
-        sms_fallback_url: str | None = None,
-        sms_fallback_method: HttpMethod | None = None,
-        heartbeat_url: str | None = None,
-        heartbeat_method: HttpMethod | None = None,
-        status_callback: str | None = None,
-        status_callback_method: HttpMethod | None = None,
-        hangup_callback: str | None = None,
-        hangup_callback_method: HttpMethod | None = None,
-        timeout: CallTimeout = DEFAULT,
+        self, *, timeout: CallTimeout = DEFAULT, **settings: Unpack[ApplicationSettings]
     ) -> Op[Application]:
         """Create an application (never retried once sent).
 
         Args:
-            friendly_name: Its name.
-            voice_url: InboundXML URL for calls.
-            voice_method: How ``voice_url`` is requested.
-            voice_fallback_url: Requested when ``voice_url`` fails.
-            voice_fallback_method: How ``voice_fallback_url`` is requested.
-            voice_caller_id_lookup: Look up the caller's name (CNAM) on inbound calls.
-            sms_url: URL told about inbound SMS.
-            sms_method: How ``sms_url`` is requested.
-            sms_fallback_url: Requested when ``sms_url`` fails.
-            sms_fallback_method: How ``sms_fallback_url`` is requested.
-            heartbeat_url: Requested every 60 s during calls.
-            heartbeat_method: How ``heartbeat_url`` is requested.
-            status_callback: Told when calls end.
-            status_callback_method: How ``status_callback`` is requested.
-            hangup_callback: Told when calls hang up.
-            hangup_callback_method: How ``hangup_callback`` is requested.
             timeout: This request's timeout.
+            **settings: The application's settings (:class:`ApplicationSettings`).
         """
         return self._post(
-            "/Applications", Application.model_validate_json, locals(), replay_safe=False
+            "/Applications",
+            Application.model_validate_json,
+            _settings(locals(), settings),
+            replay_safe=False,
         )
 
     @endpoint
@@ -252,46 +249,23 @@ class Applications(Resource[M]):
         self,
         application_sid: str,
         *,
-        friendly_name: str | None = None,
-        voice_url: str | None = None,
-        voice_method: HttpMethod | None = None,
-        voice_fallback_url: str | None = None,
-        voice_fallback_method: HttpMethod | None = None,
-        voice_caller_id_lookup: bool | None = None,
-        sms_url: str | None = None,
-        sms_method: HttpMethod | None = None,
-        sms_fallback_url: str | None = None,
-        sms_fallback_method: HttpMethod | None = None,
-        heartbeat_url: str | None = None,
-        heartbeat_method: HttpMethod | None = None,
-        status_callback: str | None = None,
-        status_callback_method: HttpMethod | None = None,
-        hangup_callback: str | None = None,
-        hangup_callback_method: HttpMethod | None = None,
         timeout: CallTimeout = DEFAULT,
+        **settings: Unpack[ApplicationSettings],
     ) -> Op[Application]:
-        """Change an application; only the given fields change (the arguments of :meth:`create`).
-
-        Args:
-            application_sid: The application's SID; the other arguments are as for ``create``.
-        """
-        return self._post(
-            _app_path(application_sid),
-            Application.model_validate_json,
-            locals(),
-            replay_safe=True,
-            skip=("application_sid",),
-        )
-
-    @endpoint
-    def delete(self, application_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Application]:
-        """Delete an application.
+        """Change an application; only the given settings change.
 
         Args:
             application_sid: The application's SID.
             timeout: This request's timeout.
+            **settings: The settings to change (:class:`ApplicationSettings`).
         """
-        return self._delete(_app_path(application_sid), Application.model_validate_json, timeout)
+        return self._post(
+            _application(application_sid).path,
+            Application.model_validate_json,
+            _settings(locals(), settings),
+            replay_safe=True,
+            skip=("application_sid",),
+        )
 
 
 _AGENT_ALIASES = {
@@ -307,37 +281,25 @@ _AGENT_ALIASES = {
 }
 
 
+def _agent(agent_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        agent_sid: The agent's SID.
+        timeout: This request's timeout.
+    """
+    return Where(f"/Agents/{segment(agent_sid, 'agent_sid')}", timeout)
+
+
 class Agents(Resource[M]):
     """The Dialogflow ``/Agents`` endpoints: ``client.agents``."""
 
-    @endpoint
-    def get(self, agent_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[DialogflowAgent]:
-        """Read an agent's profile.
-
-        Args:
-            agent_sid: The agent's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/Agents/{segment(agent_sid, 'agent_sid')}"
-        return self._get(path, DialogflowAgent.model_validate_json, timeout)
-
-    @listing
-    def list(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[DialogflowAgent]:
-        """List agents (list key undocumented: ``agents``, else the body's one list).
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Agents", "agents", DialogflowAgent.model_validate, locals())
-
+    get = reads(_agent, DialogflowAgent, "Read an agent's profile.")
+    list = lists(
+        paging("/Agents"),
+        "agents",
+        DialogflowAgent,
+        "List agents (list key undocumented: ``agents``, else the body's one list).",
+    )
     list_page = list.page_view()
     list_text = list.text_view()
 
@@ -370,7 +332,7 @@ class Agents(Resource[M]):
             events: ``onConversationStarted; onAgentRespond; onConversationEnded`` or a subset.
             timeout: This request's timeout.
         """
-        path = f"/Agents/{segment(agent_sid, 'agent_sid')}/ConfigProfile"
+        path = f"{_agent(agent_sid).path}/ConfigProfile"
         return self._post(
             path,
             DialogflowAgent.model_validate_json,

@@ -9,13 +9,13 @@ never retried once sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import model_validator
 
-from ._core import DEFAULT, CallTimeout, Op, Query
-from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._core import DEFAULT, CallTimeout, Op
+from ._params import encode, segment
+from ._resource import M, Resource, Where, endpoint, lists, paging, writes
 from ._wire import Bool, Int, Model, Money, Text, Timestamp
 
 __all__ = ["BnaLookup", "CarrierLookup", "CnamLookup", "Fraud", "FraudRule", "Lookups"]
@@ -107,6 +107,27 @@ class FraudRule(Model):
         return data
 
 
+class _NumbersLookup(Protocol):
+    def __call__(
+        self, *, phone_number: str | Sequence[str], timeout: CallTimeout = DEFAULT
+    ) -> Where: ...
+
+
+def _numbers(path: str) -> _NumbersLookup:
+    """The locator of a lookup of one or several numbers at ``path``."""
+
+    def locate(*, phone_number: str | Sequence[str], timeout: CallTimeout = DEFAULT) -> Where:
+        """
+        Args:
+            phone_number: A number or several (sent as repeated ``PhoneNumber``).
+            timeout: This request's timeout.
+        """
+        numbers = phone_number if isinstance(phone_number, str) else tuple(phone_number)
+        return Where(path, timeout, encode({"phone_number": numbers}))
+
+    return locate
+
+
 class Lookups(Resource[M]):
     """The ``/Lookups`` endpoints: ``client.lookups``."""
 
@@ -122,158 +143,90 @@ class Lookups(Resource[M]):
             "/Lookups/Carrier", CarrierLookup.model_validate_json, locals(), replay_safe=False
         )
 
-    @listing
-    def list_carrier(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[CarrierLookup]:
-        """List past carrier lookups.
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query(
-            "/Lookups/Carrier", "carrier_lookups", CarrierLookup.model_validate, locals()
-        )
-
+    list_carrier = lists(
+        paging("/Lookups/Carrier"), "carrier_lookups", CarrierLookup, "List past carrier lookups."
+    )
     list_carrier_page = list_carrier.page_view()
     list_carrier_text = list_carrier.text_view()
-
-    @endpoint
-    def cnam(
-        self, *, phone_number: str | Sequence[str], timeout: CallTimeout = DEFAULT
-    ) -> Op[CnamLookup]:
-        """Look up caller names (billed; never retried once sent).
-
-        Args:
-            phone_number: A number or several (sent as repeated ``PhoneNumber``).
-            timeout: This request's timeout.
-        """
-        if not isinstance(phone_number, str):
-            phone_number = tuple(phone_number)
-        return self._post(
-            "/Lookups/Cnam", CnamLookup.model_validate_json, locals(), replay_safe=False
-        )
-
-    @listing
-    def list_cnam(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[CnamLookup]:
-        """List past CNAM lookups.
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Lookups/Cnam", "cnam_lookups", CnamLookup.model_validate, locals())
-
+    cnam = writes(
+        _numbers("/Lookups/Cnam"),
+        CnamLookup,
+        "Look up caller names (billed; never retried once sent).",
+        replay_safe=False,
+    )
+    list_cnam = lists(
+        paging("/Lookups/Cnam"), "cnam_lookups", CnamLookup, "List past CNAM lookups."
+    )
     list_cnam_page = list_cnam.page_view()
     list_cnam_text = list_cnam.text_view()
-
-    @endpoint
-    def bna(
-        self, *, phone_number: str | Sequence[str], timeout: CallTimeout = DEFAULT
-    ) -> Op[BnaLookup]:
-        """Look up billing names and addresses of US numbers (billed; never retried once sent).
-
-        Args:
-            phone_number: A number or several (sent as repeated ``PhoneNumber``).
-            timeout: This request's timeout.
-        """
-        if not isinstance(phone_number, str):
-            phone_number = tuple(phone_number)
-        return self._post(
-            "/Lookups/Bna", BnaLookup.model_validate_json, locals(), replay_safe=False
-        )
-
-    @listing
-    def list_bna(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[BnaLookup]:
-        """List past BNA lookups.
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Lookups/Bna", "bna_lookups", BnaLookup.model_validate, locals())
-
+    bna = writes(
+        _numbers("/Lookups/Bna"),
+        BnaLookup,
+        "Look up billing names and addresses of US numbers (billed; never retried once sent).",
+        replay_safe=False,
+    )
+    list_bna = lists(paging("/Lookups/Bna"), "bna_lookups", BnaLookup, "List past BNA lookups.")
     list_bna_page = list_bna.page_view()
     list_bna_text = list_bna.text_view()
 
 
-def _fraud(action: str, country_code: str) -> str:
-    return f"/Fraud/{action}/{segment(country_code, 'country_code')}"
+class _RuleChange(Protocol):
+    def __call__(
+        self,
+        country_code: str,
+        *,
+        mobile_enabled: bool | None = None,
+        landline_enabled: bool | None = None,
+        sms_enabled: bool | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where: ...
 
 
-_SKIP = ("country_code",)
+def _rule(action: str) -> _RuleChange:
+    """The locator of the fraud control ``action`` (``Block``, ``Authorize``, ``Whitelist``)."""
+
+    def locate(
+        country_code: str,
+        *,
+        mobile_enabled: bool | None = None,
+        landline_enabled: bool | None = None,
+        sms_enabled: bool | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where:
+        """
+        Args:
+            country_code: The country.
+            mobile_enabled: The rule covers mobile numbers.
+            landline_enabled: The rule covers landlines.
+            sms_enabled: The rule covers SMS.
+            timeout: This request's timeout.
+        """
+        fields = {
+            "mobile_enabled": mobile_enabled,
+            "landline_enabled": landline_enabled,
+            "sms_enabled": sms_enabled,
+        }
+        path = f"/Fraud/{action}/{segment(country_code, 'country_code')}"
+        return Where(path, timeout, encode(fields))
+
+    return locate
 
 
 class Fraud(Resource[M]):
     """The ``/Fraud`` endpoints: ``client.fraud``; country codes are two letters (``CU``)."""
 
-    @endpoint
-    def block(
-        self,
-        country_code: str,
-        *,
-        mobile_enabled: bool | None = None,
-        landline_enabled: bool | None = None,
-        sms_enabled: bool | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[FraudRule]:
-        """Block calls and/or SMS to a country (replay-safe: it sets values).
-
-        Args:
-            country_code: The country.
-            mobile_enabled: The rule covers mobile numbers.
-            landline_enabled: The rule covers landlines.
-            sms_enabled: The rule covers SMS.
-            timeout: This request's timeout.
-        """
-        path = _fraud("Block", country_code)
-        return self._post(
-            path, FraudRule.model_validate_json, locals(), replay_safe=True, skip=_SKIP
-        )
-
-    @endpoint
-    def authorize(
-        self,
-        country_code: str,
-        *,
-        mobile_enabled: bool | None = None,
-        landline_enabled: bool | None = None,
-        sms_enabled: bool | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[FraudRule]:
-        """Authorize a country for 30 days (replay-safe: it sets values).
-
-        Args:
-            country_code: The country.
-            mobile_enabled: The rule covers mobile numbers.
-            landline_enabled: The rule covers landlines.
-            sms_enabled: The rule covers SMS.
-            timeout: This request's timeout.
-        """
-        path = _fraud("Authorize", country_code)
-        return self._post(
-            path, FraudRule.model_validate_json, locals(), replay_safe=True, skip=_SKIP
-        )
+    block = writes(
+        _rule("Block"),
+        FraudRule,
+        "Block calls and/or SMS to a country (replay-safe: it sets values).",
+        replay_safe=True,
+    )
+    authorize = writes(
+        _rule("Authorize"),
+        FraudRule,
+        "Authorize a country for 30 days (replay-safe: it sets values).",
+        replay_safe=True,
+    )
 
     @endpoint
     def extend(self, country_code: str, *, timeout: CallTimeout = DEFAULT) -> Op[FraudRule]:
@@ -283,51 +236,17 @@ class Fraud(Resource[M]):
             country_code: The country.
             timeout: This request's timeout.
         """
-        path = _fraud("Extend", country_code)
+        path = f"/Fraud/Extend/{segment(country_code, 'country_code')}"
         return self._post(
-            path, FraudRule.model_validate_json, locals(), replay_safe=False, skip=_SKIP
+            path, FraudRule.model_validate_json, locals(), replay_safe=False, skip=("country_code",)
         )
 
-    @endpoint
-    def whitelist(
-        self,
-        country_code: str,
-        *,
-        mobile_enabled: bool | None = None,
-        landline_enabled: bool | None = None,
-        sms_enabled: bool | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[FraudRule]:
-        """Whitelist a country permanently (replay-safe: it sets values).
-
-        Args:
-            country_code: The country.
-            mobile_enabled: The rule covers mobile numbers.
-            landline_enabled: The rule covers landlines.
-            sms_enabled: The rule covers SMS.
-            timeout: This request's timeout.
-        """
-        path = _fraud("Whitelist", country_code)
-        return self._post(
-            path, FraudRule.model_validate_json, locals(), replay_safe=True, skip=_SKIP
-        )
-
-    @listing
-    def list(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[FraudRule]:
-        """List fraud control rules.
-
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Fraud", "frauds", FraudRule.model_validate, locals())
-
+    whitelist = writes(
+        _rule("Whitelist"),
+        FraudRule,
+        "Whitelist a country permanently (replay-safe: it sets values).",
+        replay_safe=True,
+    )
+    list = lists(paging("/Fraud"), "frauds", FraudRule, "List fraud control rules.")
     list_page = list.page_view()
     list_text = list.text_view()
