@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 
+import pytest
+
 import webhooks.rest as rest
-from webhooks.rest import errors
+from webhooks.rest import _resource, errors
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:
@@ -29,3 +32,72 @@ def test_every_public_class_and_function_has_a_docstring() -> None:
         value = getattr(rest, name)
         if inspect.isclass(value) or inspect.isfunction(value):
             assert inspect.getdoc(value), name
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        (
+            "webhooks.rest.sip_access",
+            [
+                "Credential",
+                "CredentialList",
+                "CredentialLists",
+                "Credentials",
+                "IpAccessControlList",
+                "IpAccessControlLists",
+                "IpAddress",
+                "IpAddresses",
+            ],
+        ),
+        (
+            "webhooks.rest.numbers",
+            [
+                "AllowedCountries",
+                "AllowedCountry",
+                "AvailableNumbers",
+                "AvailablePhoneNumber",
+                "ByocNumbers",
+                "IncomingNumbers",
+                "IncomingPhoneNumber",
+                "NumberSettings",
+            ],
+        ),
+    ],
+)
+def test_names_of_split_modules_still_import_from_their_old_module(
+    module: str, names: list[str]
+) -> None:
+    imported = importlib.import_module(module)
+    assert sorted(imported.__all__) == sorted(names)
+    for name in names:
+        assert getattr(imported, name) is getattr(rest, name, getattr(imported, name))
+        assert inspect.getdoc(getattr(imported, name)), name
+
+
+def test_every_declared_endpoint_has_a_docstring_naming_its_arguments() -> None:
+    client = rest.Client("AC" + "1" * 32, "token", base_url="http://127.0.0.1:1/v2")
+    with client:
+        for owner, name in _resource.ENDPOINTS:
+            resource = next(
+                value
+                for value in _walk(client)
+                if type(value).__name__ == owner and hasattr(value, name)
+            )
+            doc = getattr(resource, name).__doc__ or ""
+            assert doc.strip(), (owner, name)
+            if "(" not in name and not name.endswith("_text"):
+                params = inspect.signature(getattr(type(resource), name).build).parameters
+                for param in list(params)[1:]:
+                    if params[param].kind is not inspect.Parameter.VAR_KEYWORD:
+                        assert f"{param}:" in doc, (owner, name, param)
+
+
+def _walk(root: object) -> list[object]:
+    found: list[object] = []
+    stack = [v for v in vars(root).values() if isinstance(v, _resource.Resource)]
+    while stack:
+        value = stack.pop()
+        found.append(value)
+        stack.extend(v for v in vars(value).values() if isinstance(v, _resource.Resource))
+    return found

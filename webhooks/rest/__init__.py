@@ -34,7 +34,7 @@ from ._config import REGIONS, Region
 from ._core import DEFAULT, CallTimeout, Format
 from ._wire import Model
 from .accounts import Account, Notification, Usage
-from .applications import Application, ApplicationClient, DialogflowAgent
+from .applications import Application, ApplicationClient, ApplicationSettings, DialogflowAgent
 from .calls import Call
 from .conferences import Conference, Participant
 from .errors import (
@@ -56,8 +56,9 @@ from .numbers import AllowedCountry, AvailablePhoneNumber, IncomingPhoneNumber, 
 from .paging import AsyncPageIterator, Page, PageIterator
 from .recordings import Recording, Transcription
 from .retry import RetryEvent, RetryPolicy
-from .sip import Domain
-from .sip_access import Credential, CredentialList, IpAccessControlList, IpAddress
+from .sip import Domain, DomainSettings
+from .sip_acls import IpAccessControlList, IpAddress
+from .sip_credentials import Credential, CredentialList
 
 __all__ = [
     "DEFAULT",
@@ -67,6 +68,7 @@ __all__ = [
     "ApiError",
     "Application",
     "ApplicationClient",
+    "ApplicationSettings",
     "AsyncClient",
     "AsyncPageIterator",
     "AuthenticationError",
@@ -82,6 +84,7 @@ __all__ = [
     "CredentialList",
     "DialogflowAgent",
     "Domain",
+    "DomainSettings",
     "Format",
     "FraudRule",
     "IncomingPhoneNumber",

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from .errors import UsageError
 
-__all__ = ["ALIASES", "Params", "encode", "segment", "wire_name"]
+__all__ = ["ALIASES", "Params", "encode", "segment", "spread", "wire_name"]
 
 Params = tuple[tuple[str, str], ...]
 """Encoded request parameters: ``(name, value)`` pairs, keys may repeat."""
@@ -126,3 +126,15 @@ def segment(value: str, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise UsageError(f"{what} must be a non-empty string, got {value!r}")
     return quote(value, safe="")
+
+
+def spread(values: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A builder's ``locals()`` with its ``**settings`` spread in, ready for :func:`encode`.
+
+    Args:
+        values: The builder's ``locals()`` (holding ``settings`` itself).
+        settings: The keyword settings (a ``TypedDict`` such as ``NumberSettings``).
+    """
+    merged = dict(settings)
+    merged.update((name, value) for name, value in values.items() if name != "settings")
+    return merged

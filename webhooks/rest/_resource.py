@@ -15,54 +15,22 @@ The descriptors' overloads give each mode its precise type, so ``mypy`` checks a
 results of both clients from the single definition. Every builder is also recorded in
 :data:`ENDPOINTS`, the table the tests run through.
 
-Endpoints of the same shape are declared, not written out: a *locator* is a function whose
-signature is the endpoint's (SIDs, filters, ``page``, ``page_size``, ``timeout``) and which
-returns a :class:`Where`; :func:`reads`, :func:`deletes`, :func:`writes` and :func:`lists` make
-an endpoint of it, with the locator's ``Args:`` as the endpoint's. One item locator thus serves
-``get`` and ``delete`` (and the paths of the hand-written ``create`` and ``update``), and
-:func:`paging` is the locator of every list that takes nothing but paging arguments.
+Endpoints of the same shape are declared from locators instead (:mod:`._locators`).
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Awaitable, Callable, Mapping
-from typing import (
-    Any,
-    Concatenate,
-    Generic,
-    NamedTuple,
-    ParamSpec,
-    Protocol,
-    Self,
-    TypeVar,
-    overload,
-)
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from ._core import DEFAULT, CallTimeout, Format, Op, Query
-from ._params import Params, encode
-from ._wire import Model
+from ._params import encode
 from .paging import AsyncPageIterator, Page, PageIterator
 
-__all__ = [
-    "ENDPOINTS",
-    "Async",
-    "Paging",
-    "Resource",
-    "Sync",
-    "Where",
-    "deletes",
-    "endpoint",
-    "listing",
-    "lists",
-    "paging",
-    "reads",
-    "writes",
-]
+__all__ = ["ENDPOINTS", "Async", "Resource", "Sync", "endpoint", "listing"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
-ModelT = TypeVar("ModelT", bound=Model)
 
 
 class Sync:
@@ -278,138 +246,3 @@ class _TextView(Generic[P]):
 
         call.__doc__ = self.__doc__
         return _bind(instance, self.name, call)
-
-
-class Where(NamedTuple):
-    """What a locator returns: where an endpoint acts and how.
-
-    Attributes:
-        path: The path below the account URL.
-        timeout: The call's timeout.
-        params: Form fields (POST) or filters (lists).
-        page: For lists, the first page to read.
-        page_size: For lists, the items per page.
-    """
-
-    path: str
-    timeout: CallTimeout = DEFAULT
-    params: Params = ()
-    page: int | None = None
-    page_size: int | None = None
-
-
-def _doc(summary: str, locate: Callable[..., Any]) -> str:
-    return f"{summary}\n\n{inspect.cleandoc(locate.__doc__ or '')}"
-
-
-def reads(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
-    """The endpoint reading one item (``GET``) where ``locate`` says.
-
-    Args:
-        locate: The locator: the endpoint's signature and ``Args:``.
-        model: The answer's model.
-        summary: The endpoint's one-line docstring.
-    """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("GET", where.path, (), parse, True, where.timeout)
-
-    build.__doc__ = _doc(summary, locate)
-    return endpoint(build)
-
-
-def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
-    """The endpoint deleting one item (``DELETE``) where ``locate`` says.
-
-    Args:
-        locate: The locator: the endpoint's signature and ``Args:``.
-        model: The answer's model (the deleted item).
-        summary: The endpoint's one-line docstring.
-    """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("DELETE", where.path, (), parse, True, where.timeout)
-
-    build.__doc__ = _doc(summary, locate)
-    return endpoint(build)
-
-
-def writes(
-    locate: Callable[P, Where], model: type[ModelT], summary: str, *, replay_safe: bool
-) -> endpoint[P, ModelT]:
-    """The endpoint posting the locator's ``params`` as a form where ``locate`` says.
-
-    Args:
-        locate: The locator: the endpoint's signature and ``Args:``.
-        model: The answer's model.
-        summary: The endpoint's one-line docstring.
-        replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
-    """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("POST", where.path, where.params, parse, replay_safe, where.timeout)
-
-    build.__doc__ = _doc(summary, locate)
-    return endpoint(build)
-
-
-def lists(
-    locate: Callable[P, Where], key: str, model: type[ModelT], summary: str
-) -> listing[P, ModelT]:
-    """The list endpoint of the items where ``locate`` says.
-
-    Args:
-        locate: The locator: the endpoint's signature and ``Args:``.
-        key: The JSON key of the list in a page.
-        model: The items' model.
-        summary: The endpoint's one-line docstring.
-    """
-    item = model.model_validate
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Query[ModelT]:
-        where = locate(*args, **kwargs)
-        return Query(
-            where.path, key, item, where.params, where.page, where.page_size, where.timeout
-        )
-
-    build.__doc__ = _doc(summary, locate)
-    return listing(build)
-
-
-class Paging(Protocol):
-    """The signature of a list that takes nothing but paging arguments."""
-
-    def __call__(
-        self,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Where: ...
-
-
-def paging(path: str) -> Paging:
-    """The locator of a list at ``path`` that takes nothing but paging arguments.
-
-    Args:
-        path: The list's path below the account URL.
-    """
-
-    def locate(
-        *, page: int | None = None, page_size: int | None = None, timeout: CallTimeout = DEFAULT
-    ) -> Where:
-        """
-        Args:
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return Where(path, timeout, page=page, page_size=page_size)
-
-    return locate

@@ -12,8 +12,9 @@ from typing import Any, TypedDict, Unpack
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op, Query
-from ._params import segment
-from ._resource import M, Resource, Where, deletes, endpoint, listing, lists, paging, reads
+from ._locators import Where, deletes, lists, paging, reads
+from ._params import segment, spread
+from ._resource import M, Resource, endpoint, listing
 from ._wire import Bool, Int, Model, Text, Timestamp
 from .types import HttpMethod
 
@@ -187,10 +188,6 @@ class ApplicationClients(Resource[M]):
         )
 
 
-def _settings(values: dict[str, Any], settings: ApplicationSettings) -> dict[str, Any]:
-    return {**settings, **{k: v for k, v in values.items() if k != "settings"}}
-
-
 class Applications(Resource[M]):
     """The ``/Applications`` endpoints: ``client.applications``; clients in ``.clients``.
 
@@ -240,7 +237,7 @@ class Applications(Resource[M]):
         return self._post(
             "/Applications",
             Application.model_validate_json,
-            _settings(locals(), settings),
+            spread(locals(), settings),
             replay_safe=False,
         )
 
@@ -262,7 +259,7 @@ class Applications(Resource[M]):
         return self._post(
             _application(application_sid).path,
             Application.model_validate_json,
-            _settings(locals(), settings),
+            spread(locals(), settings),
             replay_safe=True,
             skip=("application_sid",),
         )

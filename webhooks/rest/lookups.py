@@ -14,8 +14,9 @@ from typing import Any, Protocol
 from pydantic import model_validator
 
 from ._core import DEFAULT, CallTimeout, Op
+from ._locators import Where, lists, paging, writes
 from ._params import encode, segment
-from ._resource import M, Resource, Where, endpoint, lists, paging, writes
+from ._resource import M, Resource, endpoint
 from ._wire import Bool, Int, Model, Money, Text, Timestamp
 
 __all__ = ["BnaLookup", "CarrierLookup", "CnamLookup", "Fraud", "FraudRule", "Lookups"]

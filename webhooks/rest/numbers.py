@@ -1,23 +1,29 @@
-"""Phone numbers: your incoming numbers, BYOC numbers, numbers for sale, allowed countries.
+"""Phone numbers of the account: incoming numbers and BYOC numbers.
 
-``client.available_numbers.list("US", "Local", area_code="415")`` finds numbers,
-``client.incoming_numbers.buy(phone_number=…, voice_url=…)`` buys one,
+``client.incoming_numbers.buy(phone_number=…, voice_url=…)`` buys a number found with
+``client.available_numbers`` (:mod:`webhooks.rest.available_numbers`),
 ``client.incoming_numbers.update(sid, sms_url=…)`` and ``.release(sid)`` manage it.
 ``client.byoc_numbers`` does the same for numbers you bring from another carrier.
+:class:`AvailablePhoneNumber` and :class:`AllowedCountry` are importable from here as well.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, Unpack
 
-from pydantic import Field
-
-from ._core import DEFAULT, CallTimeout, Op, Query
-from ._params import segment
-from ._resource import M, Resource, endpoint, listing
-from ._wire import Bool, Model, Money, Text, Timestamp
+from ._core import DEFAULT, CallTimeout, Op
+from ._locators import Where, deletes, lists, reads
+from ._params import encode, segment, spread
+from ._resource import M, Resource, endpoint
+from ._wire import Bool, Model, Text, Timestamp
+from .available_numbers import (
+    AllowedCountries,
+    AllowedCountry,
+    AvailableNumbers,
+    AvailablePhoneNumber,
+)
 from .errors import UsageError
-from .types import AvailableNumberType, HttpMethod, ServiceType
+from .types import HttpMethod
 
 __all__ = [
     "AllowedCountries",
@@ -91,61 +97,20 @@ class IncomingPhoneNumber(Model):
     uri: Text = None
 
 
-class AvailablePhoneNumber(Model):
-    """A number for sale, with its monthly and per-minute cost."""
-
-    phone_number: str
-    friendly_name: Text = None
-    iso_country: Text = None
-    country_code: Text = None
-    type: Text = None
-    monthly_cost: Money = None
-    per_minute_cost: Money = None
-    setup_cost: Money = None
-    voice_enabled: Bool = None
-    sms_enabled: Bool = None
-    supports_forwarded_from: Bool = None
-    unblock_support: Bool = None
-    region: Text = None
-    city: Text = None
-    postal_code: Text = None
-    rate_center: Text = None
-    lata: Text = None
-    npa: Text = None
-    exchange: Text = None
+_KEY = "incoming_phone_numbers"
 
 
-class AllowedCountry(Model):
-    """A country where numbers of a type may be used (fields undocumented; all are kept)."""
-
-    country_code: Text = Field(default=None)
-    country_name: Text = None
-    country: Text = None
-    service_type: Text = None
-
-
-def _settings(values: dict[str, Any], settings: NumberSettings) -> dict[str, Any]:
-    merged: dict[str, Any] = dict(settings)
-    merged.update((k, v) for k, v in values.items() if k != "settings")
-    return merged
+def _number(number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        number_sid: The number's SID (``DI…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/IncomingPhoneNumbers/{segment(number_sid, 'number_sid')}", timeout)
 
 
-class IncomingNumbers(Resource[M]):
-    """The ``/IncomingPhoneNumbers`` endpoints: ``client.incoming_numbers``."""
-
-    @endpoint
-    def get(self, number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[IncomingPhoneNumber]:
-        """Read one of your numbers.
-
-        Args:
-            number_sid: The number's SID (``DI…``).
-            timeout: This request's timeout.
-        """
-        path = f"/IncomingPhoneNumbers/{segment(number_sid, 'number_sid')}"
-        return self._get(path, IncomingPhoneNumber.model_validate_json, timeout)
-
-    @listing
-    def list(
+class _OwnedPaging(Protocol):
+    def __call__(
         self,
         *,
         contains: str | None = None,
@@ -153,9 +118,21 @@ class IncomingNumbers(Resource[M]):
         page: int | None = None,
         page_size: int | None = None,
         timeout: CallTimeout = DEFAULT,
-    ) -> Query[IncomingPhoneNumber]:
-        """List your numbers.
+    ) -> Where: ...
 
+
+def _owned(path: str) -> _OwnedPaging:
+    """The locator of a list of the account's numbers at ``path``."""
+
+    def locate(
+        *,
+        contains: str | None = None,
+        friendly_name: str | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where:
+        """
         Args:
             contains: Only numbers containing these digits.
             friendly_name: Only numbers with this name.
@@ -163,13 +140,17 @@ class IncomingNumbers(Resource[M]):
             page_size: Items per page.
             timeout: The timeout of each page's request.
         """
-        return self._query(
-            "/IncomingPhoneNumbers",
-            "incoming_phone_numbers",
-            IncomingPhoneNumber.model_validate,
-            locals(),
-        )
+        filters = encode({"contains": contains, "friendly_name": friendly_name})
+        return Where(path, timeout, filters, page, page_size)
 
+    return locate
+
+
+class IncomingNumbers(Resource[M]):
+    """The ``/IncomingPhoneNumbers`` endpoints: ``client.incoming_numbers``."""
+
+    get = reads(_number, IncomingPhoneNumber, "Read one of your numbers.")
+    list = lists(_owned("/IncomingPhoneNumbers"), _KEY, IncomingPhoneNumber, "List your numbers.")
     list_page = list.page_view()
     list_text = list.text_view()
 
@@ -195,7 +176,7 @@ class IncomingNumbers(Resource[M]):
         """
         if area_code is None and phone_number is None:
             raise UsageError("buying a number needs area_code= or phone_number=")
-        values = _settings(locals(), settings)
+        values = spread(locals(), settings)
         return self._post(
             "/IncomingPhoneNumbers",
             IncomingPhoneNumber.model_validate_json,
@@ -218,58 +199,21 @@ class IncomingNumbers(Resource[M]):
             timeout: This request's timeout.
             **settings: The settings to change (:class:`NumberSettings`).
         """
-        path = f"/IncomingPhoneNumbers/{segment(number_sid, 'number_sid')}"
         return self._post(
-            path,
+            _number(number_sid).path,
             IncomingPhoneNumber.model_validate_json,
-            _settings(locals(), settings),
+            spread(locals(), settings),
             replay_safe=True,
             skip=("number_sid",),
         )
 
-    @endpoint
-    def release(
-        self, number_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[IncomingPhoneNumber]:
-        """Release (give up) a number.
-
-        Args:
-            number_sid: The number's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/IncomingPhoneNumbers/{segment(number_sid, 'number_sid')}"
-        return self._delete(path, IncomingPhoneNumber.model_validate_json, timeout)
+    release = deletes(_number, IncomingPhoneNumber, "Release (give up) a number.")
 
 
 class ByocNumbers(Resource[M]):
     """The bring-your-own-carrier ``/Numbers/Byoc`` endpoints: ``client.byoc_numbers``."""
 
-    @listing
-    def list(
-        self,
-        *,
-        contains: str | None = None,
-        friendly_name: str | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[IncomingPhoneNumber]:
-        """List your BYOC numbers.
-
-        Args:
-            contains: Only numbers containing these digits.
-            friendly_name: Only numbers with this name.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query(
-            "/Numbers/Byoc",
-            "incoming_phone_numbers",
-            IncomingPhoneNumber.model_validate,
-            locals(),
-        )
-
+    list = lists(_owned("/Numbers/Byoc"), _KEY, IncomingPhoneNumber, "List your BYOC numbers.")
     list_page = list.page_view()
     list_text = list.text_view()
 
@@ -295,7 +239,7 @@ class ByocNumbers(Resource[M]):
         return self._post(
             "/Numbers/Byoc",
             IncomingPhoneNumber.model_validate_json,
-            _settings(locals(), settings),
+            spread(locals(), settings),
             replay_safe=False,
         )
 
@@ -318,7 +262,7 @@ class ByocNumbers(Resource[M]):
         return self._post(
             path,
             IncomingPhoneNumber.model_validate_json,
-            _settings(locals(), settings),
+            spread(locals(), settings),
             replay_safe=True,
             skip=("number_sid",),
         )
@@ -333,86 +277,3 @@ class ByocNumbers(Resource[M]):
         """
         path = f"/Numbers/Byoc/{segment(number_sid, 'number_sid')}"
         return self._delete(path, IncomingPhoneNumber.model_validate_json, timeout)
-
-
-class AvailableNumbers(Resource[M]):
-    """The ``/AvailablePhoneNumbers`` endpoint: ``client.available_numbers``."""
-
-    @listing
-    def list(
-        self,
-        country: str,
-        number_type: AvailableNumberType = "Local",
-        *,
-        contains: str | None = None,
-        area_code: str | None = None,
-        in_region: str | None = None,
-        in_postal_code: str | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[AvailablePhoneNumber]:
-        """List numbers for sale.
-
-        Args:
-            country: Two-letter country code, e.g. ``US``.
-            number_type: ``Local`` or ``Tollfree``.
-            contains: Only numbers containing these digits.
-            area_code: Only numbers in this area code (North America only).
-            in_region: Only numbers in this region (state).
-            in_postal_code: Only numbers near this postal code.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = (
-            f"/AvailablePhoneNumbers/{segment(country, 'country')}"
-            f"/{segment(number_type, 'number_type')}"
-        )
-        return self._query(
-            path,
-            "available_phone_numbers",
-            AvailablePhoneNumber.model_validate,
-            locals(),
-            skip=("country", "number_type"),
-        )
-
-    list_page = list.page_view()
-    list_text = list.text_view()
-
-
-class AllowedCountries(Resource[M]):
-    """The ``/Numbers/AllowedCountries`` endpoint: ``client.allowed_countries``."""
-
-    @listing
-    def list(
-        self,
-        number_type: str,
-        *,
-        country: str | None = None,
-        service_type: ServiceType | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[AllowedCountry]:
-        """List the countries allowed for a number type (list key undocumented).
-
-        Args:
-            number_type: The number type, e.g. ``local``.
-            country: A two-letter code or ``LEGACY_COUNTRY``.
-            service_type: ``byoc``, ``siptrunk``, ``cpaas`` or ``LEGACY_SERVICE``.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"/Numbers/AllowedCountries/{segment(number_type, 'number_type')}"
-        return self._query(
-            path,
-            "allowed_countries",
-            AllowedCountry.model_validate,
-            locals(),
-            skip=("number_type",),
-        )
-
-    list_page = list.page_view()
-    list_text = list.text_view()

@@ -9,19 +9,41 @@ mapped to it: ``client.sip.domains.map_credential_list(domain_sid, credential_li
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op
-from ._params import segment
-from ._resource import M, Resource, Where, deletes, endpoint, lists, paging, reads
+from ._locators import Where, deletes, lists, paging, reads
+from ._params import segment, spread
+from ._resource import M, Resource, endpoint
 from ._wire import Model, Text, Timestamp, UriMap
 from .sip_acls import IpAccessControlList, IpAccessControlLists
 from .sip_credentials import CredentialList, CredentialLists
 from .types import HttpMethod
 
-__all__ = ["Domain", "Sip", "SipDomains"]
+__all__ = ["Domain", "DomainSettings", "Sip", "SipDomains"]
+
+
+class DomainSettings(TypedDict, total=False):
+    """The settings of a SIP domain, given when creating or updating it (all optional).
+
+    ``friendly_name`` (a label); ``voice_url`` (InboundXML for calls to the domain),
+    ``voice_method``, ``voice_fallback_url`` and ``voice_fallback_method`` (requested when
+    ``voice_url`` fails); ``heartbeat_url`` (requested every 60 s during calls) and
+    ``heartbeat_method``; ``voice_status_callback`` (told when calls end) and
+    ``voice_status_callback_method``.
+    """
+
+    friendly_name: str
+    voice_url: str
+    voice_method: HttpMethod
+    voice_fallback_url: str
+    voice_fallback_method: HttpMethod
+    heartbeat_url: str
+    heartbeat_method: HttpMethod
+    voice_status_callback: str
+    voice_status_callback_method: HttpMethod
 
 
 class Domain(Model):
@@ -134,60 +156,39 @@ class SipDomains(Resource[M]):
         self,
         *,
         domain_name: str,
-        friendly_name: str | None = None,
-        voice_url: str | None = None,
-        voice_method: HttpMethod | None = None,
-        voice_fallback_url: str | None = None,
-        voice_fallback_method: HttpMethod | None = None,
-        heartbeat_url: str | None = None,
-        heartbeat_method: HttpMethod | None = None,
-        voice_status_callback: str | None = None,
-        voice_status_callback_method: HttpMethod | None = None,
         timeout: CallTimeout = DEFAULT,
+        **settings: Unpack[DomainSettings],
     ) -> Op[Domain]:
         """Create a domain (never retried once sent).
 
         Args:
             domain_name: The name; the address becomes ``{domain_name}.sip.zang.io``.
-            friendly_name: A label.
-            voice_url: InboundXML URL for calls to the domain.
-            voice_method: How ``voice_url`` is requested.
-            voice_fallback_url: Requested when ``voice_url`` fails.
-            voice_fallback_method: How ``voice_fallback_url`` is requested.
-            heartbeat_url: Requested every 60 s during calls.
-            heartbeat_method: How ``heartbeat_url`` is requested.
-            voice_status_callback: Told when calls end.
-            voice_status_callback_method: How ``voice_status_callback`` is requested.
             timeout: This request's timeout.
+            **settings: The domain's settings (:class:`DomainSettings`).
         """
-        return self._post(_DOMAINS, Domain.model_validate_json, locals(), replay_safe=False)
+        return self._post(
+            _DOMAINS, Domain.model_validate_json, spread(locals(), settings), replay_safe=False
+        )
 
     @endpoint
     def update(
         self,
         domain_sid: str,
         *,
-        friendly_name: str | None = None,
-        voice_url: str | None = None,
-        voice_method: HttpMethod | None = None,
-        voice_fallback_url: str | None = None,
-        voice_fallback_method: HttpMethod | None = None,
-        heartbeat_url: str | None = None,
-        heartbeat_method: HttpMethod | None = None,
-        voice_status_callback: str | None = None,
-        voice_status_callback_method: HttpMethod | None = None,
         timeout: CallTimeout = DEFAULT,
+        **settings: Unpack[DomainSettings],
     ) -> Op[Domain]:
-        """Change a domain; only the given fields change (the arguments of :meth:`create`
-        except ``domain_name``).
+        """Change a domain; only the given settings change.
 
         Args:
-            domain_sid: The domain's SID; the other arguments are as for ``create``.
+            domain_sid: The domain's SID.
+            timeout: This request's timeout.
+            **settings: The settings to change (:class:`DomainSettings`).
         """
         return self._post(
             _domain(domain_sid).path,
             Domain.model_validate_json,
-            locals(),
+            spread(locals(), settings),
             replay_safe=True,
             skip=("domain_sid",),
         )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._core import DEFAULT, CallTimeout, Op
+from ._locators import Where, deletes, lists, paging, reads
 from ._params import segment
-from ._resource import M, Resource, Where, deletes, endpoint, lists, paging, reads
+from ._resource import M, Resource, endpoint
 from ._wire import Int, Model, Text, Timestamp, UriMap
 
 __all__ = ["IpAccessControlList", "IpAccessControlLists", "IpAddress", "IpAddresses"]

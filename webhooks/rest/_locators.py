@@ -1,0 +1,171 @@
+"""Endpoints declared instead of written out, for the many of the same shape.
+
+A *locator* is a function whose signature is the endpoint's (SIDs, filters, ``page``,
+``page_size``, ``timeout``) and which returns a :class:`Where`. :func:`reads`, :func:`deletes`,
+:func:`writes` and :func:`lists` make an :class:`~._resource.endpoint` or
+:class:`~._resource.listing` of it, with the locator's signature (so ``mypy`` checks the calls
+of both clients) and the locator's ``Args:`` in the docstring. One item locator thus serves
+``get`` and ``delete`` (and gives the paths of the hand-written ``create`` and ``update``);
+:func:`paging` is the locator of every list that takes nothing but paging arguments::
+
+    class CredentialLists(Resource[M]):
+        get = reads(_credential_list, CredentialList, "Read one credential list.")
+        list = lists(paging("/SIP/CredentialLists"), "credential_lists", CredentialList, "…")
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any, NamedTuple, ParamSpec, Protocol, TypeVar
+
+from ._core import DEFAULT, CallTimeout, Op, Query
+from ._params import Params
+from ._resource import endpoint, listing
+from ._wire import Model
+
+__all__ = ["Paging", "Where", "deletes", "lists", "paging", "reads", "writes"]
+
+P = ParamSpec("P")
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+class Where(NamedTuple):
+    """What a locator returns: where an endpoint acts and how.
+
+    Attributes:
+        path: The path below the account URL.
+        timeout: The call's timeout.
+        params: Form fields (POST) or filters (lists).
+        page: For lists, the first page to read.
+        page_size: For lists, the items per page.
+    """
+
+    path: str
+    timeout: CallTimeout = DEFAULT
+    params: Params = ()
+    page: int | None = None
+    page_size: int | None = None
+
+
+def _describe(build: Callable[..., Any], summary: str, locate: Callable[..., Any]) -> None:
+    # The builder takes the locator's arguments: show its signature and its ``Args:``.
+    signature = inspect.signature(locate)
+    resource = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
+    build.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[resource, *signature.parameters.values()], return_annotation=Any
+    )
+    build.__doc__ = f"{summary}\n\n{inspect.cleandoc(locate.__doc__ or '')}"
+
+
+def reads(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
+    """The endpoint reading one item (``GET``) where ``locate`` says.
+
+    Args:
+        locate: The locator: the endpoint's signature and ``Args:``.
+        model: The answer's model.
+        summary: The endpoint's one-line docstring.
+    """
+    parse = model.model_validate_json
+
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
+        where = locate(*args, **kwargs)
+        return Op("GET", where.path, (), parse, True, where.timeout)
+
+    _describe(build, summary, locate)
+    return endpoint(build)
+
+
+def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
+    """The endpoint deleting one item (``DELETE``) where ``locate`` says.
+
+    Args:
+        locate: The locator: the endpoint's signature and ``Args:``.
+        model: The answer's model (the deleted item).
+        summary: The endpoint's one-line docstring.
+    """
+    parse = model.model_validate_json
+
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
+        where = locate(*args, **kwargs)
+        return Op("DELETE", where.path, (), parse, True, where.timeout)
+
+    _describe(build, summary, locate)
+    return endpoint(build)
+
+
+def writes(
+    locate: Callable[P, Where], model: type[ModelT], summary: str, *, replay_safe: bool
+) -> endpoint[P, ModelT]:
+    """The endpoint posting the locator's ``params`` as a form where ``locate`` says.
+
+    Args:
+        locate: The locator: the endpoint's signature and ``Args:``.
+        model: The answer's model.
+        summary: The endpoint's one-line docstring.
+        replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
+    """
+    parse = model.model_validate_json
+
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
+        where = locate(*args, **kwargs)
+        return Op("POST", where.path, where.params, parse, replay_safe, where.timeout)
+
+    _describe(build, summary, locate)
+    return endpoint(build)
+
+
+def lists(
+    locate: Callable[P, Where], key: str, model: type[ModelT], summary: str
+) -> listing[P, ModelT]:
+    """The list endpoint of the items where ``locate`` says.
+
+    Args:
+        locate: The locator: the endpoint's signature and ``Args:``.
+        key: The JSON key of the list in a page.
+        model: The items' model.
+        summary: The endpoint's one-line docstring.
+    """
+    item = model.model_validate
+
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Query[ModelT]:
+        where = locate(*args, **kwargs)
+        return Query(
+            where.path, key, item, where.params, where.page, where.page_size, where.timeout
+        )
+
+    _describe(build, summary, locate)
+    return listing(build)
+
+
+class Paging(Protocol):
+    """The signature of a list that takes nothing but paging arguments."""
+
+    def __call__(
+        self,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where: ...
+
+
+def paging(path: str) -> Paging:
+    """The locator of a list at ``path`` that takes nothing but paging arguments.
+
+    Args:
+        path: The list's path below the account URL.
+    """
+
+    def locate(
+        *, page: int | None = None, page_size: int | None = None, timeout: CallTimeout = DEFAULT
+    ) -> Where:
+        """
+        Args:
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return Where(path, timeout, page=page, page_size=page_size)
+
+    return locate
