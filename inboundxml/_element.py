@@ -342,15 +342,18 @@ def _fast_check(attr: Attr) -> str:
     return ""
 
 
-def _fast_text(spec: ElementSpec) -> str:
-    """A cheap test that proves common text valid, when the format needs no further check."""
+def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
+    """A cheap test that proves common text valid, when the format needs no further check.
+
+    The test reads the variable ``text``; with ``str_or_none`` it may assume that ``text`` is
+    a string or None (as parsed text is).
+    """
     limit = f" and len(text) <= {spec.text_max}" if spec.text_max is not None else ""
+    typed = "text" if str_or_none else "text.__class__ is str and text"
     if spec.text is TextKind.SPEECH:
-        return (
-            f"text.__class__ is str and text.isprintable() and text and not text.isspace(){limit}"
-        )
+        return f"{typed} and text.isprintable() and not text.isspace(){limit}"
     if spec.text in (TextKind.URL, TextKind.NAME):
-        return f"text.__class__ is str and text.isprintable() and text and ' ' not in text{limit}"
+        return f"{typed} and text.isprintable() and ' ' not in text{limit}"
     return ""
 
 
@@ -404,7 +407,7 @@ def _init_source(spec: ElementSpec) -> str:
     if has_text and spec.children:
         lines += ["    self._text, self._children = _content(content)"]
     elif has_text:
-        fast = _fast_text(spec)
+        fast = fast_text_source(spec)
         if fast:
             lines += [f"    if {fast}:", "        self._text = text", "    else:"]
             lines += ["        self._text = _text(text)"]

@@ -235,7 +235,8 @@ def coercer(attr: Attr) -> Callable[[object], object]:
                 number = 0
             if number < 1:
                 raise Invalid(f"got {_show(value)}; expected True, False or an integer >= 1")
-            return number
+            # "1" reads as a boolean: 1 and True are one value, rendered "true".
+            return True if number == 1 else number
 
         return flag_or_int
     return _string_coercer(attr)

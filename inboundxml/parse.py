@@ -20,6 +20,7 @@ from ._element import (
     make,
     text_problem,
 )
+from ._reader import EXPAT_FROM, Irregular, read, read_large
 from ._values import Invalid, coercer
 from .errors import InboundXMLError, Problem
 from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
@@ -39,7 +40,10 @@ _EMIT = {
     spec.tag: tuple((a.py, a.emit) for a in spec.attrs if a.emit is not None)
     for spec in ELEMENTS.values()
 }
-_DECLARATION = re.compile(rb"""^\s*<\?xml\s+version\s*=\s*["']([^"']*)["']""")
+_DECLARATION = re.compile(
+    rb"""^\s*<\?xml\s+version\s*=\s*["']([^"']*)["'](?:\s+encoding\s*=\s*["']([^"']*)["'])?"""
+)
+_UTF8 = (None, b"UTF-8", b"utf-8", b"UTF8", b"utf8")
 _ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 _ENTITY_ERRORS = ("EntityRef", "Entity '", "xmlParseCharRef", "CharRef")
 _local = threading.local()
@@ -111,13 +115,24 @@ def _read(
         return None, [
             Problem(12100, "", f"document is {len(data)} bytes; the limit is {max_bytes}")
         ]
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    # (a one-byte search is a memchr: it keeps the common case cheap)
+    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
         line = data[: data.find(b"<!")].count(b"\n") + 1
         return None, [Problem(12100, "", "DTDs and entity declarations are not allowed", line)]
     declared = _DECLARATION.match(data)
     if declared is not None and declared.group(1) != b"1.0":
         version = declared.group(1).decode("ascii", "replace")
         return None, [Problem(12101, "", f"XML version {version!r}; only '1.0' is supported", 1)]
+    fast = True
+    if (
+        len(data) >= EXPAT_FROM
+        and data[:1] == b"<"
+        and (declared is None or declared.group(2) in _UTF8)
+    ):
+        element = read_large(data, max_depth)
+        if element is not None:
+            return element, []
+        fast = False  # not plainly valid: the walker reads it
     try:
         tree = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -127,6 +142,11 @@ def _read(
         return None, [Problem(code, "", f"not well-formed XML: {message}", at)]
     except (ValueError, TypeError, LookupError) as exc:  # encoding trouble inside lxml
         return None, [Problem(12100, "", f"cannot read the document: {exc}")]
+    if fast and tree.tag == ROOT:
+        try:
+            return read(tree, max_depth), []
+        except Irregular:
+            pass  # the walker says what is wrong
     walker = _Walker(max_depth)
     if tree.tag != ROOT:
         name = tree.tag if isinstance(tree.tag, str) else "?"

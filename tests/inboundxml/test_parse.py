@@ -1,7 +1,12 @@
-"""Parsing: every lexical form of the reference, every problem with code/path/line, hardening."""
+"""Parsing: every lexical form of the reference, every problem with code/path/line, hardening.
+
+Every test runs twice: once with documents read by lxml and once by expat (the parser reads
+documents from ``EXPAT_FROM`` bytes on with expat; the fixture moves that bound).
+"""
 
 from __future__ import annotations
 
+import importlib
 import time
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -39,6 +44,17 @@ from inboundxml.verbs import (
     Sip,
     Sms,
 )
+
+PARSE_MODULE = importlib.import_module("inboundxml.parse")
+
+
+@pytest.fixture(autouse=True, params=["lxml", "expat"])
+def front_end(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which parser reads the documents of the test (whatever their size)."""
+    bound = 0 if request.param == "expat" else 1 << 62
+    monkeypatch.setattr(PARSE_MODULE, "EXPAT_FROM", bound)
+    return str(request.param)
+
 
 NOUN_PARENT = {"Number": "Dial", "Sip": "Dial", "User": "Dial", "Conference": "Dial"}
 

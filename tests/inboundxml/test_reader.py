@@ -1,0 +1,187 @@
+"""The fast path of the parser agrees with the reporting walker on every document.
+
+The fast readers (over lxml and over expat trees) may only accept what the walker accepts,
+and must then build the same elements; whatever they refuse, the walker reports.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from strategies import documents
+
+from inboundxml import Element, parse
+from inboundxml import _reader as reader
+from inboundxml.verbs import Gather, Pause, Play, Response, Say
+
+PARSE = importlib.import_module("inboundxml.parse")
+
+
+def walked(data: bytes) -> tuple[Element | None, list[int]]:
+    """What the reporting walker makes of ``data``: the element, or the problem codes."""
+    tree = etree.fromstring(data, PARSE._parser())
+    walker = PARSE._Walker(PARSE.MAX_DEPTH)
+    element = walker.element(tree, "Response", None, 1)
+    return element, [p.code for p in walker.problems]
+
+
+def fast(tree: reader.Node) -> Element | None:
+    """What a fast reader makes of ``tree`` (None when it refuses)."""
+    try:
+        return reader.read(tree, PARSE.MAX_DEPTH)
+    except reader.Irregular:
+        return None
+
+
+def expat_tree(data: bytes) -> ElementTree.Element:
+    """The ``xml.etree`` tree of ``data`` (generated documents, never with a DTD)."""
+    return ElementTree.fromstring(data)  # noqa: S314
+
+
+def both_fast(data: bytes) -> tuple[Element | None, Element | None]:
+    return fast(etree.fromstring(data, PARSE._parser())), fast(expat_tree(data))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=documents(), pretty=st.booleans())
+def test_fast_readers_build_what_the_walker_builds(doc: Element, pretty: bool) -> None:
+    data = doc.to_bytes(pretty=pretty)
+    element, problems = walked(data)
+    assert problems == []
+    assert element == doc
+    on_lxml, on_expat = both_fast(data)
+    assert on_lxml == doc
+    assert on_expat == doc
+    assert on_lxml is not None
+    assert on_lxml.to_xml() == doc.to_xml()
+
+
+_ATTRIBUTE = re.compile(rb'="[^"]*"')
+_CLOSE = re.compile(rb"</?[A-Za-z]+")
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> bytes:
+    """A valid document with one random change: a value, a tag, stray text or a new child.
+
+    The XML declaration is kept: the parser checks it before either front end reads.
+    """
+    return DECLARATION + draw(_damaged_body())
+
+
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
+
+
+@st.composite
+def _damaged_body(draw: st.DrawFn) -> bytes:
+    data = draw(documents()).to_xml(pretty=draw(st.booleans()), declaration=False).encode()
+    junk = draw(st.text(st.sampled_from("abc 1-0#*+/:.%<>&;TrueFalse\t\n"), max_size=12))
+    safe = junk.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode()
+    how = draw(st.sampled_from(["value", "tag", "text", "child", "drop"]))
+    if how == "value":
+        spots = list(_ATTRIBUTE.finditer(data))
+        if spots:
+            at = draw(st.sampled_from(spots))
+            return data[: at.start()] + b'="' + safe + b'"' + data[at.end() :]
+    if how == "tag":
+        spots = list(_CLOSE.finditer(data))
+        at = draw(st.sampled_from(spots))
+        name = draw(st.sampled_from(["Say", "Play", "Pause", "Dial", "Number", "Gather", "Foo"]))
+        slash = b"</" if at.group().startswith(b"</") else b"<"
+        return data[: at.start()] + slash + name.encode() + data[at.end() :]
+    data = re.sub(rb"<Response([^>]*)/>", rb"<Response\1></Response>", data)
+    cut = data.rfind(b"</Response>")
+    ends = [m.end() for m in re.finditer(rb">", data[:cut])]
+    if how == "text":
+        end = draw(st.sampled_from(ends))
+        return data[:end] + safe + data[end:]
+    if how == "child":
+        child = draw(st.sampled_from([b"<Say>hi</Say>", b"<Pause/>", b"<Hangup/>", b"<x/>"]))
+        end = draw(st.sampled_from(ends))
+        return data[:end] + child + data[end:]
+    return _ATTRIBUTE.sub(b"", data, count=1) if b'="' in data else data + b" "
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(data=damaged())
+def test_fast_readers_accept_only_what_the_walker_accepts(data: bytes) -> None:
+    try:
+        tree = etree.fromstring(data, PARSE._parser())
+    except etree.XMLSyntaxError:
+        with pytest.raises(ElementTree.ParseError):
+            expat_tree(data)
+        return
+    element, problems = walked(data)
+    on_lxml = fast(tree)
+    on_expat = fast(expat_tree(data))
+    if problems:
+        assert on_lxml is None
+        assert on_expat is None
+    else:
+        assert on_lxml == element
+        assert on_expat == element
+
+
+def test_large_utf8_documents_are_read_with_expat(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    real = PARSE.read_large
+
+    def spy(data: bytes, max_depth: int) -> Element | None:
+        seen.append(len(data))
+        element: Element | None = real(data, max_depth)
+        return element
+
+    monkeypatch.setattr(PARSE, "read_large", spy)
+    large = Response(*(Say(f"Message {i}") for i in range(60)))
+    small = Response(Say("Hi"))
+    assert len(large.to_bytes()) >= reader.EXPAT_FROM > len(small.to_bytes())
+    assert parse(large.to_bytes()) == large
+    assert parse(small.to_bytes()) == small
+    assert seen == [len(large.to_bytes())]
+    latin = large.to_xml().replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    assert parse(latin.encode("latin-1")) == large
+    assert parse(large.to_xml().encode("utf-16")) == large
+    assert seen == [len(large.to_bytes())]  # other encodings stay with lxml
+
+
+def test_a_large_document_expat_refuses_is_reported_by_the_walker() -> None:
+    body = "".join(f"<Say>Message {i}</Say>" for i in range(60))
+    problems = PARSE.check(f"<Response>{body}<Say>Tom &amp; &jerry;</Say></Response>")
+    assert [p.code for p in problems] == [11102]
+    problems = PARSE.check(f"<Response>{body}<Pause length='0'/></Response>")
+    assert [(p.code, p.path) for p in problems] == [(13910, "Response/Pause[0]@length")]
+
+
+def test_attribute_sets_beyond_the_cache_size_are_all_checked() -> None:
+    pauses = [Pause(length=n) for n in range(1, reader.CACHE_SIZE + 50)]
+    doc = Response(*pauses)
+    assert parse(doc.to_bytes()) == doc
+    with pytest.raises(Exception, match="13910"):
+        parse(Response(*pauses).to_xml().replace('length="7"', 'length="0"'))
+
+
+def test_long_attribute_values_are_checked_but_not_kept() -> None:
+    hints = ",".join(f"word{i}" for i in range(reader.CACHED_LENGTH // 5))
+    assert len(hints) > reader.CACHED_LENGTH
+    first = parse(Response(Gather(hints=hints)).to_bytes())
+    again = parse(Response(Gather(hints=hints)).to_bytes())
+    assert first == again == Response(Gather(hints=hints))
+    parse(Response(Gather(hints="yes,no")).to_bytes())
+    cache = reader._READERS["Gather"].__globals__["_cache"]
+    assert any("yes,no" in str(key) for key in cache)
+    assert all(hints not in str(key) for key in cache)
+
+
+def test_parsed_elements_share_no_state_a_caller_can_change() -> None:
+    one = parse(Response(Play("https://example.com/a.mp3", loop=2)).to_bytes())
+    two = parse(Response(Play("https://example.com/a.mp3", loop=2)).to_bytes())
+    one.children[0].attrs["loop"] = 5
+    one.append(Say("more"))
+    assert two == Response(Play("https://example.com/a.mp3", loop=2))
+    assert one.children[0].attrs == {"loop": 2}
