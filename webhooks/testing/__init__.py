@@ -15,9 +15,11 @@ from ._sim_model import (
     Paused,
     Pinged,
     Played,
+    Pressed,
     Recorded,
     Redirected,
     Referred,
+    SentDigits,
     SentMessage,
     SimRequest,
     SimulationError,
@@ -33,7 +35,7 @@ from .fake_platform import (
     FakePlatform,
     RequestRecord,
 )
-from .simulator import SimCall, SimMessage, Simulator
+from .simulator import DialLeg, SimCall, SimMessage, Simulator
 
 __all__ = [
     "Answered",
@@ -42,6 +44,7 @@ __all__ = [
     "CallRecord",
     "CallUpdatedHook",
     "ConferenceEvent",
+    "DialLeg",
     "DialOutcome",
     "Dialed",
     "DroppedConnectionError",
@@ -55,11 +58,13 @@ __all__ = [
     "Paused",
     "Pinged",
     "Played",
+    "Pressed",
     "Record",
     "Recorded",
     "Redirected",
     "Referred",
     "RequestRecord",
+    "SentDigits",
     "SentMessage",
     "SimCall",
     "SimMessage",
