@@ -14,7 +14,22 @@ from starlette.requests import Request
 from starlette.responses import Response as HTTPResponse
 from starlette.routing import Route
 
-from inboundxml import Dial, Gather, Hangup, Number, Pause, Play, Response, Say, Sms
+from inboundxml import (
+    Agent,
+    Answer,
+    Connect,
+    Dial,
+    Gather,
+    Hangup,
+    Number,
+    Pause,
+    Ping,
+    Play,
+    Refer,
+    Response,
+    Say,
+    Sms,
+)
 from webhooks import App, DialEvent, GatherEvent, VoiceEvent
 
 BAD_DOCUMENT = (
@@ -39,15 +54,33 @@ async def bad_document(request: Request) -> HTTPResponse:
     return HTTPResponse(BAD_DOCUMENT, media_type="application/xml")
 
 
+LEG = "+15550100002"
+"""The number the ``/bridge`` document dials (hangupOnStar, digitsMatch 12 and 34)."""
+AGENT = "AG" + "0" * 32
+"""The agent ``/more`` connects to."""
+REFER_TO = "sip:desk@example.com"
+"""Where ``/more`` refers the call."""
+
+
+async def pinged(request: Request) -> HTTPResponse:
+    """The ``<Ping>`` target: answers nothing."""
+    return HTTPResponse(status_code=204)
+
+
 async def beep(request: Request) -> HTTPResponse:
     """A tiny WAV file the app serves itself."""
     return HTTPResponse(BEEP, media_type="audio/wav")
 
 
 def make_app() -> App:
-    """The test app: a menu, a tour of the verbs, a Dial, a failing handler, a bad document."""
+    """The test app: a menu, a tour of the verbs, Dials, speech input, a failing handler, a bad
+    document."""
     app = App(
-        routes=[Route("/bad", bad_document, methods=["GET", "POST"]), Route("/beep.wav", beep)]
+        routes=[
+            Route("/bad", bad_document, methods=["GET", "POST"]),
+            Route("/beep.wav", beep),
+            Route("/pinged", pinged, methods=["POST"]),
+        ]
     )
 
     @app.voice("/voice")
@@ -85,6 +118,52 @@ def make_app() -> App:
     @app.dial("/after-dial")
     async def after_dial(event: DialEvent) -> Response:
         return Response(Say(f"Dial status {event.dial_call_status}."), Hangup())
+
+    @app.voice("/speech")
+    async def speech(call: VoiceEvent) -> Response:
+        return Response(
+            Gather(Say("Which department?"), action=department, input="speech dtmf", timeout=5),
+            Hangup(),
+        )
+
+    @app.voice("/speech-only")
+    async def speech_only(call: VoiceEvent) -> Response:
+        return Response(Gather(Say("Say a name."), action=department, input="speech"), Hangup())
+
+    @app.gather("/department")
+    async def department(event: GatherEvent) -> Response:
+        heard = event.extra.get("SpeechResult") or f"key {event.digits}"
+        return Response(Say(f"Connecting you to {heard}."), Hangup())
+
+    @app.voice("/bridge")
+    async def bridge(call: VoiceEvent) -> Response:
+        return Response(
+            Say("Connecting."),
+            Dial(
+                Number(LEG, send_digits="1w2", url=whisper),
+                hangup_on_star=True,
+                digits_match="12,34",
+                callback_url=dial_callback,
+                action=after_dial,
+            ),
+        )
+
+    @app.voice("/whisper")
+    async def whisper(call: VoiceEvent) -> Response:
+        return Response(Say("A caller from the phone page."))
+
+    @app.dial("/dial-callback")
+    async def dial_callback(event: DialEvent) -> Response:
+        return Response()
+
+    @app.voice("/more")
+    async def more(call: VoiceEvent) -> Response:
+        return Response(
+            Answer(),
+            Ping("/pinged"),
+            Connect(Agent(AGENT)),
+            Refer(REFER_TO),
+        )
 
     @app.voice("/boom")
     async def boom(call: VoiceEvent) -> Response:

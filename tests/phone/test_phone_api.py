@@ -219,6 +219,7 @@ async def test_leave_a_voicemail_at_the_record() -> None:
             call = await start(ivr)
             call = await act(ivr, call, "press", digits="2")
             assert call["waiting"] == "record"
+            assert call["accepts"] == ["recording"]
             bad = await ivr.post(f"/api/calls/{call['id']}/record", json={"seconds": -1})
             assert bad.status_code == 400
             call = await act(ivr, call, "record", seconds=3)

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from phone_support import make_app, serve
+from phone_support import LEG, make_app, serve
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
@@ -195,3 +196,75 @@ def test_text_from_the_app_is_never_markup(browser: webdriver.Chrome, test_app_u
     button(browser, "Call").click()
     requests = wait_for_text(browser, "requests", "<img src=x onerror=alert(1)>")
     assert requests.find_elements(By.TAG_NAME, "img") == []
+
+
+def call_path(driver: webdriver.Chrome, path: str) -> None:
+    """Place a call answered by ``path``."""
+    field = driver.find_element(By.ID, "path")
+    field.clear()
+    field.send_keys(path)
+    button(driver, "Call").click()
+
+
+def test_say_a_phrase_at_a_speech_gather(browser: webdriver.Chrome, test_app_url: str) -> None:
+    open_page(browser, test_app_url)
+    call_path(browser, "/voice")
+    wait_for_text(browser, "steps", "Welcome. For sales, press 1.")
+    speech = browser.find_element(By.ID, "speech")
+    assert not speech.is_displayed()  # a keys-only Gather: no speech box
+    button(browser, "Hang up").click()
+    wait_for_text(browser, "status", "completed")
+
+    call_path(browser, "/speech")
+    wait_for_text(browser, "steps", "Which department?")
+    wait_for_text(browser, "hint", "listens for keys or speech")
+    assert speech.is_displayed()
+    speech.send_keys("sales 42", Keys.ENTER)  # the digits are words here, not keys
+    steps = wait_for_text(browser, "steps", "Connecting you to sales 42.")
+    assert 'said "sales 42"' in steps.text
+    assert "SpeechResult" in wait_for_text(browser, "requests", "/department").text
+    assert browser.find_element(By.ID, "display").text == ""
+    wait_for_text(browser, "status", "completed")
+    assert not speech.is_displayed()
+
+    call_path(browser, "/speech-only")
+    wait_for_text(browser, "hint", "listens for speech")
+    speech.send_keys("Ada")
+    button(browser, "Say the phrase").click()
+    wait_for_text(browser, "steps", "Connecting you to Ada.")
+    assert browser.find_element(By.ID, "error").is_displayed() is False
+
+
+def test_keys_during_a_bridged_dial_and_the_dialled_leg(
+    browser: webdriver.Chrome, test_app_url: str
+) -> None:
+    open_page(browser, test_app_url)
+    call_path(browser, "/bridge")
+    wait_for_text(browser, "status", "waiting for bridge")
+    hint = wait_for_text(browser, "hint", f"Talking to {LEG}.")
+    assert "* hangs up the dialled call" in hint.text
+    assert "12, 34" in hint.text
+    legs = wait_for_text(browser, "legs", LEG)
+    assert "Digits sent: 1w2" in legs.text
+    assert "sent digits 1w2" in legs.text
+    assert "A caller from the phone page." in legs.text
+    assert "in-progress" in legs.text
+
+    browser.find_element(By.TAG_NAME, "body").send_keys("12")
+    wait_for_text(browser, "steps", "pressed 12 during the bridged call: matched 12")
+    wait_for_text(browser, "requests", "/dial-callback")
+    assert "waiting for bridge" in browser.find_element(By.ID, "status").text
+
+    button(browser, "star").click()
+    wait_for_text(browser, "steps", f"dialled {LEG}: completed")
+    wait_for_text(browser, "steps", "Dial status completed.")
+    wait_for_text(browser, "legs", "completed")
+    wait_for_text(browser, "status", "completed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "phone-bridge.png"))
+
+    call_path(browser, "/bridge")
+    wait_for_text(browser, "status", "waiting for bridge")
+    button(browser, "Wait without pressing keys").click()
+    wait_for_text(browser, "steps", f"dialled {LEG}: completed (30 s talking)")
+    assert browser.find_element(By.ID, "error").is_displayed() is False

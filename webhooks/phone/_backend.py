@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
-from ._views import CallView, ExchangeView, LogView, StepView, document_view, plain
+from ._steps import accepted_input, bridge_view, leg_views, step_view
+from ._views import CallView, ExchangeView, LogView, document_view, plain
 
 __all__ = [
     "DIAL_OUTCOMES",
@@ -61,8 +62,12 @@ class SimCallLike(Protocol):
         """Answer the waiting Gather with ``digits``."""
         ...
 
-    def wait(self) -> Any:
-        """Let the call go on without input (a Gather times out)."""
+    def wait(self, seconds: float | None = None) -> Any:
+        """Let the call go on without input (a Gather times out, a bridged Dial goes on)."""
+        ...
+
+    def say_speech(self, text: str) -> Any:
+        """Say ``text`` at the waiting Gather (``input`` with ``speech``) or GetSpeech."""
         ...
 
     def hangup(self) -> Any:
@@ -130,6 +135,9 @@ class PhoneCall:
         steps = [step_view(s, self.media_url) for s in list(call.transcript)]
         ended = bool(getattr(call, "ended", False)) or any(s.kind == "hangup" for s in steps)
         waiting = getattr(call, "waiting_for", None) or getattr(call, "waiting", None)
+        waiting = None if ended or waiting is None else str(plain(waiting))
+        legs = leg_views(call, self.media_url)
+        describe = getattr(call, "describe", None)
         clock = getattr(call, "clock", None)
         if clock is None:
             clock = getattr(call, "elapsed", None)
@@ -138,13 +146,17 @@ class PhoneCall:
             sid=str(getattr(call, "sid", "") or getattr(call, "call_sid", "")),
             status=status,
             ended=ended,
-            waiting=None if ended or waiting is None else str(plain(waiting)),
+            waiting=waiting,
+            doing=str(describe()) if callable(describe) else None,
+            accepts=accepted_input(call, waiting),
+            bridge=bridge_view(call, waiting, legs),
             clock=float(clock) if isinstance(clock, int | float) else None,
             from_number=self.from_number,
             to_number=self.to_number,
             path=self.path,
             dial_outcome=self.dial_outcome,
             steps=steps,
+            legs=legs,
             exchanges=[exchange_view(r) for r in list(call.requests)],
             notifications=[_notification_text(n) for n in list(call.notifications)],
             messages=[s for s in steps if s.kind in ("sms", "mms")],
@@ -163,72 +175,6 @@ class PhoneCall:
         if parts.hostname in _LOCAL_HOSTS:
             return url
         return None
-
-
-def _fmt(seconds: Any) -> str:
-    return f"{float(seconds):g} s" if isinstance(seconds, int | float) else str(seconds)
-
-
-def step_view(step: Any, media: Callable[[str], str | None]) -> StepView:
-    """Describe one transcript step of the simulator for the page.
-
-    Args:
-        step: A step (``Spoke``, ``Played``, ``Dialed``, ...); unknown kinds are shown by name.
-        media: Maps a media URL to one the page can load (or ``None``).
-    """
-    name = type(step).__name__
-    get = step.__getattribute__
-    data = plain(step)
-    fields = data if isinstance(data, dict) else {"value": data}
-    at = fields.pop("at", None)
-    at = float(at) if isinstance(at, int | float) else None
-    detail = {
-        k: ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-        for k, v in fields.items()
-        if v not in (None, "", [])
-    }
-    url = None
-    if name == "Spoke":
-        kind, text = "say", str(get("text"))
-    elif name == "Played":
-        kind, text = "play", str(get("url"))
-        url = media(text)
-    elif name == "Paused":
-        kind, text = "pause", f"{_fmt(get('seconds'))} of silence"
-    elif name == "Gathered":
-        kind = "gather"
-        if fields.get("timed_out"):
-            text = "no input: the Gather timed out"
-        elif fields.get("speech"):
-            text = f"said {fields['speech']!r}"
-        else:
-            text = f"pressed {fields.get('digits', '')}"
-    elif name == "Recorded":
-        kind = "record"
-        what = "background recording started" if fields.get("background") else "recorded"
-        text = f"{what} ({_fmt(fields.get('duration', 0))})"
-        recording = str(fields.get("url") or "")
-        url = media(recording) if recording else None
-    elif name == "Dialed":
-        kind = "dial"
-        targets = ", ".join(str(t) for t in fields.get("targets", ())) or "?"
-        text = f"dialled {targets}: {fields.get('outcome', '?')}"
-        if fields.get("outcome") == "answered":
-            text += f" ({_fmt(fields.get('duration', 0))})"
-    elif name == "SentMessage":
-        kind = str(fields.get("kind", "sms")).lower()
-        text = f"to {fields.get('to', '?')}: {fields.get('body', '')}"
-    elif name == "HungUp":
-        kind = "hangup"
-        text = f"call ended: {fields.get('status', '?')} ({fields.get('reason', '?')})"
-    elif name == "ConferenceEvent":
-        kind, text = "conference", f"{fields.get('event', '?')} room {fields.get('room', '?')}"
-    elif name == "Redirected":
-        kind, text = "redirect", f"redirected to {fields.get('url', '?')}"
-    else:
-        kind = name.lower()
-        text = ", ".join(f"{k}={v}" for k, v in detail.items()) or name
-    return StepView(kind=kind, text=text, at=at, url=url, detail=detail)
 
 
 def exchange_view(request: Any) -> ExchangeView:

@@ -15,8 +15,10 @@ from typing import Any
 from inboundxml import InboundXMLError, parse
 
 __all__ = [
+    "BridgeView",
     "CallView",
     "ExchangeView",
+    "LegView",
     "LogView",
     "ProblemView",
     "StepView",
@@ -40,8 +42,11 @@ class StepView:
     """One entry of the transcript.
 
     Attributes:
-        kind: What happened, in lower case: ``say``, ``play``, ``pause``, ``gather``, ``sms``,
-            ``dial``, ``record``, ``hangup``, ``reject``, ``redirect``, ``status``, ...
+        kind: What happened, in lower case: ``say``, ``play``, ``pause``, ``gather``, ``record``,
+            ``dial``, ``keys`` (pressed during a bridged Dial), ``dtmf`` (sent to a dialled
+            party), ``conference``, ``sms``, ``mms``, ``redirect``, ``ping``, ``refer``,
+            ``agent``, ``answer``, ``hangup``; a step kind the page does not know: its class
+            name in lower case.
         text: A one-line description (the words of a Say, the URL of a Play, ...).
         at: The call's virtual clock, in seconds, when it happened (if known).
         url: A media URL the page can offer (a Play's file, a recording).
@@ -88,6 +93,44 @@ class LogView:
 
 
 @dataclass(frozen=True, slots=True)
+class LegView:
+    """A call placed by a ``<Dial>``: whom it rang and what the called party heard.
+
+    Attributes:
+        sid: Its CallSid (``DialCallSid`` on the caller's requests).
+        target: The number, SIP address or client dialled.
+        status: ``ringing``, ``in-progress``, ``completed``, ``busy``, ``no-answer``...
+        answered_by: ``human`` or ``machine``, if known.
+        said: The words spoken to the called party.
+        digits_sent: The ``sendDigits`` keys played to the called party.
+        steps: The called party's transcript.
+    """
+
+    sid: str
+    target: str
+    status: str
+    answered_by: str | None
+    said: list[str]
+    digits_sent: str
+    steps: list[StepView]
+
+
+@dataclass(frozen=True, slots=True)
+class BridgeView:
+    """A bridged ``<Dial>`` that listens for the caller's keys (the call waits for the user).
+
+    Attributes:
+        target: Who the caller is talking to.
+        hangup_on_star: Whether ``*`` hangs up the dialled call.
+        digits_match: The ``digitsMatch`` patterns reported to the Dial's ``callbackUrl``.
+    """
+
+    target: str
+    hangup_on_star: bool
+    digits_match: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CallView:
     """The state of one simulated call, as the page shows it.
 
@@ -96,13 +139,19 @@ class CallView:
         sid: The simulated CallSid.
         status: The call status (``in-progress``, ``completed``, ``busy``, ...).
         ended: Whether the call is over.
-        waiting: What the call waits for (``digits``, ``recording``...), or ``None``.
+        waiting: What the call waits for (``gather``, ``record``, ``bridge``, ``conference``,
+            ``loop``), or ``None``.
+        doing: One line saying what the call is doing (where it waits, how it ended).
+        accepts: The input the waiting element takes: ``dtmf`` (keys), ``speech`` (a phrase),
+            ``recording``; empty when only waiting or hanging up helps.
+        bridge: The bridged Dial waiting for keys, if the call waits at one.
         clock: The virtual clock in seconds, if the simulator keeps one.
         from_number: The caller.
         to_number: The called number.
         path: The app's path that answered the call.
         dial_outcome: What the next Dial does: ``answered``, ``busy``, ``no-answer``...
         steps: The transcript.
+        legs: The calls its Dials placed, each with what the called party heard.
         exchanges: Every request made to the app, in order.
         notifications: The platform's notifications (warnings and errors) for the call.
         messages: SMS/MMS the app sent during the call.
@@ -114,12 +163,16 @@ class CallView:
     status: str
     ended: bool
     waiting: str | None
+    doing: str | None
+    accepts: list[str]
+    bridge: BridgeView | None
     clock: float | None
     from_number: str
     to_number: str
     path: str
     dial_outcome: str
     steps: list[StepView]
+    legs: list[LegView]
     exchanges: list[ExchangeView]
     notifications: list[str]
     messages: list[StepView]

@@ -5,8 +5,12 @@ Endpoints (JSON in, JSON out; every error is ``{"error": {"message", "type", "de
 - ``GET /api/info``: the app, the default path and numbers, the dial outcomes offered.
 - ``POST /api/calls`` ``{"path", "from", "to", "dial_outcome"}``: start a call (201, the call).
 - ``GET /api/calls/{id}``: the call: status, transcript, requests and documents, notifications.
-- ``POST /api/calls/{id}/press`` ``{"digits"}``: press keys for the waiting Gather.
-- ``POST /api/calls/{id}/wait``: let the call go on without input.
+- ``POST /api/calls/{id}/press`` ``{"digits"}``: press keys for the waiting Gather, or during
+  a bridged Dial that listens for them (``hangupOnStar``, ``digitsMatch``).
+- ``POST /api/calls/{id}/say`` ``{"text"}``: say a phrase at a Gather that accepts speech.
+- ``POST /api/calls/{id}/wait`` ``{"seconds"}``: let the call go on without input (a Gather
+  or Record times out; a bridged Dial goes on ``seconds``, or until the dialled party hangs
+  up).
 - ``POST /api/calls/{id}/hangup``: the caller hangs up.
 - ``POST /api/calls/{id}/record`` ``{"seconds", "text"}``: leave a recording at a Record.
 - ``POST /api/calls/{id}/dial`` ``{"outcome"}``: what dialled parties do from now on.
@@ -19,14 +23,10 @@ each new call the app's modules are reloaded if their source files changed.
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
-import logging
 import secrets
 import threading
-import traceback
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
@@ -43,7 +43,9 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from . import _http
 from ._backend import DIAL_OUTCOMES, PhoneCall, SimulatorLike, capture_logs
+from ._http import PhoneError, guard
 from ._target import Target, TargetError
 
 __all__ = ["MAX_CALLS", "PhoneApp", "PhoneError", "create_phone_app"]
@@ -58,24 +60,8 @@ SimulatorFactory = Callable[[Any], SimulatorLike]
 DialScripter = Callable[[SimulatorLike, str], None]
 """Sets what dialled parties do: ``(simulator, outcome) -> None``, called before each step."""
 
-logger = logging.getLogger("webhooks.phone")
 
 STATIC = Path(str(files("webhooks.phone") / "static"))
-
-
-class PhoneError(Exception):
-    """A request of the page that cannot be done; shown in the page as its message.
-
-    Args:
-        message: What went wrong, in one line.
-        status: The HTTP status to answer with.
-        details: More (a traceback), shown folded.
-    """
-
-    def __init__(self, message: str, status: int = 400, details: str | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.details = details
 
 
 def _default_simulator(app: Any) -> SimulatorLike:
@@ -186,41 +172,6 @@ class _Phone:
             call.dial_outcome = outcome
 
 
-async def _body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw:
-        return {}
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        raise PhoneError("send JSON (Content-Type: application/json)", 415)
-    try:
-        data = json.loads(raw)
-    except ValueError as exc:
-        raise PhoneError(f"the body is not valid JSON: {exc}", 400) from None
-    if not isinstance(data, dict):
-        raise PhoneError("the body must be a JSON object", 400)
-    return data
-
-
-def _text(data: dict[str, Any], key: str, default: str, *, limit: int = 200) -> str:
-    value = data.get(key, default)
-    if value is None:
-        value = default
-    if not isinstance(value, str):
-        raise PhoneError(f"{key!r} must be a string, got {type(value).__name__}", 400)
-    value = value.strip()
-    if len(value) > limit:
-        raise PhoneError(f"{key!r} is longer than {limit} characters", 400)
-    return value
-
-
-def _outcome(data: dict[str, Any], key: str, default: str) -> str:
-    outcome = _text(data, key, default)
-    if outcome not in DIAL_OUTCOMES:
-        raise PhoneError(f"{key!r} must be one of {', '.join(DIAL_OUTCOMES)}, got {outcome!r}")
-    return outcome
-
-
 def create_phone_app(
     target_app: Any,
     path: str = "/voice",
@@ -279,13 +230,13 @@ def create_phone_app(
         return JSONResponse(call.view().to_json(), status_code=status)
 
     async def start_call(request: Request) -> Response:
-        data = await _body(request)
-        call_path = _text(data, "path", phone.path) or phone.path
+        data = await _http.body(request)
+        call_path = _http.text(data, "path", phone.path) or phone.path
         if not call_path.startswith("/"):
             raise PhoneError(f"the path must start with '/', got {call_path!r}")
-        from_number = _text(data, "from", phone.from_number) or phone.from_number
-        to_number = _text(data, "to", phone.to_number) or phone.to_number
-        outcome = _outcome(data, "dial_outcome", "answered")
+        from_number = _http.text(data, "from", phone.from_number) or phone.from_number
+        to_number = _http.text(data, "to", phone.to_number) or phone.to_number
+        outcome = _http.outcome(data, "dial_outcome", "answered")
 
         call = await run(lambda: phone.start(call_path, from_number, to_number, outcome))
         return answer(call, 201)
@@ -295,38 +246,44 @@ def create_phone_app(
 
     async def press(request: Request) -> Response:
         call = phone.get(request.path_params["call_id"])
-        data = await _body(request)
-        digits = _text(data, "digits", "", limit=64)
+        data = await _http.body(request)
+        digits = _http.text(data, "digits", "", limit=64)
         if not digits or any(c not in "0123456789*#" for c in digits):
             raise PhoneError(f"digits must be 0-9, * or #, got {digits!r}")
         await run(lambda: phone.act(call, lambda: call.call.press(digits)))
         return answer(call)
 
+    async def say(request: Request) -> Response:
+        call = phone.get(request.path_params["call_id"])
+        phrase = _http.text(await _http.body(request), "text", "", limit=500)
+        if not phrase:
+            raise PhoneError("say something: 'text' is empty")
+        await run(lambda: phone.act(call, lambda: call.call.say_speech(phrase)))
+        return answer(call)
+
     async def wait(request: Request) -> Response:
         call = phone.get(request.path_params["call_id"])
-        await _body(request)
-        await run(lambda: phone.act(call, call.call.wait))
+        seconds = _http.number(await _http.body(request), "seconds", None)
+        await run(lambda: phone.act(call, lambda: call.call.wait(seconds)))
         return answer(call)
 
     async def hangup(request: Request) -> Response:
         call = phone.get(request.path_params["call_id"])
-        await _body(request)
+        await _http.body(request)
         await run(lambda: phone.act(call, call.call.hangup))
         return answer(call)
 
     async def record(request: Request) -> Response:
         call = phone.get(request.path_params["call_id"])
-        data = await _body(request)
-        seconds = data.get("seconds", 5)
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds <= 0:
-            raise PhoneError(f"seconds must be a positive number, got {seconds!r}")
-        text = _text(data, "text", "", limit=2000) or None
-        await run(lambda: phone.act(call, lambda: call.call.record(float(seconds), text=text)))
+        data = await _http.body(request)
+        seconds = _http.number(data, "seconds", 5.0) or 5.0
+        words = _http.text(data, "text", "", limit=2000) or None
+        await run(lambda: phone.act(call, lambda: call.call.record(seconds, text=words)))
         return answer(call)
 
     async def set_dial(request: Request) -> Response:
         call = phone.get(request.path_params["call_id"])
-        outcome = _outcome(await _body(request), "outcome", "answered")
+        outcome = _http.outcome(await _http.body(request), "outcome", "answered")
         await run(lambda: phone.set_dial(call, outcome))
         return answer(call)
 
@@ -352,15 +309,16 @@ def create_phone_app(
 
     routes = [
         Route("/", index),
-        Route("/api/info", _guard(info)),
-        Route("/api/calls", _guard(start_call), methods=["POST"]),
-        Route("/api/calls/{call_id}", _guard(get_call)),
-        Route("/api/calls/{call_id}/press", _guard(press), methods=["POST"]),
-        Route("/api/calls/{call_id}/wait", _guard(wait), methods=["POST"]),
-        Route("/api/calls/{call_id}/hangup", _guard(hangup), methods=["POST"]),
-        Route("/api/calls/{call_id}/record", _guard(record), methods=["POST"]),
-        Route("/api/calls/{call_id}/dial", _guard(set_dial), methods=["POST"]),
-        Route("/api/calls/{call_id}/media", _guard(media)),
+        Route("/api/info", guard(info)),
+        Route("/api/calls", guard(start_call), methods=["POST"]),
+        Route("/api/calls/{call_id}", guard(get_call)),
+        Route("/api/calls/{call_id}/press", guard(press), methods=["POST"]),
+        Route("/api/calls/{call_id}/say", guard(say), methods=["POST"]),
+        Route("/api/calls/{call_id}/wait", guard(wait), methods=["POST"]),
+        Route("/api/calls/{call_id}/hangup", guard(hangup), methods=["POST"]),
+        Route("/api/calls/{call_id}/record", guard(record), methods=["POST"]),
+        Route("/api/calls/{call_id}/dial", guard(set_dial), methods=["POST"]),
+        Route("/api/calls/{call_id}/media", guard(media)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
 
@@ -368,7 +326,7 @@ def create_phone_app(
         assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
         if not request.url.path.startswith("/api/"):
             return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
-        return _error(str(exc.detail), "HTTPException", exc.status_code)
+        return _http.error(str(exc.detail), "HTTPException", exc.status_code)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -400,37 +358,3 @@ class PhoneApp(Starlette):
     def close(self) -> None:
         """Close every simulator and forget the calls."""
         self._phone.close()
-
-
-Endpoint = Callable[[Request], Awaitable[Response]]
-
-
-def _guard(endpoint: Endpoint) -> Endpoint:
-    """Answer every failure of ``endpoint`` as a JSON error the page can show."""
-
-    @functools.wraps(endpoint)
-    async def guarded(request: Request) -> Response:
-        try:
-            return await endpoint(request)
-        except PhoneError as exc:
-            return _error(str(exc), type(exc).__name__, exc.status, exc.details)
-        except Exception as exc:
-            if _is_simulation_error(exc):
-                return _error(str(exc), type(exc).__name__, 409)
-            logger.exception("phone: %s %s failed", request.method, request.url.path)
-            details = traceback.format_exc()
-            return _error(str(exc) or type(exc).__name__, type(exc).__name__, 500, details)
-
-    return guarded
-
-
-def _is_simulation_error(exc: Exception) -> bool:
-    from webhooks.testing import SimulationError
-
-    return isinstance(exc, SimulationError)
-
-
-def _error(message: str, kind: str, status: int, details: str | None = None) -> Response:
-    return JSONResponse(
-        {"error": {"message": message, "type": kind, "details": details}}, status_code=status
-    )

@@ -111,11 +111,45 @@
     return state.call !== null && !state.call.ended;
   }
 
+  function accepts(input) {
+    return inCall() && (state.call.accepts || []).includes(input);
+  }
+
   function updateButtons() {
     $("call").disabled = state.busy || inCall();
     $("hangup").disabled = !inCall();
     $("wait").disabled = state.busy || !inCall();
-    $("record").disabled = state.busy || !inCall() || state.call.waiting !== "record";
+    $("record").disabled = state.busy || !accepts("recording");
+    const speech = $("speech-form");
+    const appears = speech.hidden && accepts("speech");
+    speech.hidden = !accepts("speech");
+    $("say").disabled = state.busy || !accepts("speech");
+    // Only speech is listened for: typing goes straight into the phrase box.
+    if (appears && !accepts("dtmf")) $("speech").focus();
+  }
+
+  // What the user can do at the element the call waits at, in one line.
+  function hint(call) {
+    if (call.ended) return call.doing || "";
+    const keys = (call.accepts || []).includes("dtmf");
+    const speech = (call.accepts || []).includes("speech");
+    if (call.bridge) {
+      const b = call.bridge;
+      const parts = ["Talking to " + b.target + "."];
+      if (b.hangup_on_star) parts.push("* hangs up the dialled call.");
+      if (b.digits_match.length) parts.push("Keys " + b.digits_match.join(", ") + " are reported to callbackUrl.");
+      parts.push("Wait talks until the dialled party hangs up.");
+      return parts.join(" ");
+    }
+    if (call.waiting === "gather") {
+      if (speech && keys) return "The Gather listens for keys or speech: type a phrase and press Say, or press keys.";
+      if (speech) return "The Gather listens for speech: type a phrase and press Say.";
+      return "The Gather waits for keys; Wait lets it time out.";
+    }
+    if (call.waiting === "record") return "A Record is recording: Record leaves a message, Wait is silence.";
+    if (call.waiting === "conference") return "In a conference room: Wait lets a minute pass, Hang up leaves.";
+    if (call.waiting === "loop") return "A prompt loops until the call ends: Wait lets a minute pass.";
+    return call.doing || "";
   }
 
   function render(call) {
@@ -132,7 +166,11 @@
     status.dataset.status = call.status;
     $("clock").textContent = call.clock === null ? "" : "clock " + clock(call.clock);
     if ($("dial-outcome").value !== call.dial_outcome) $("dial-outcome").value = call.dial_outcome;
+    const line = hint(call);
+    $("hint").textContent = line;
+    $("hint").hidden = !line;
     renderSteps(call.steps);
+    renderLegs(call.legs || []);
     renderRequests(call.exchanges);
     renderNotes(call);
     $("steps-empty").hidden = call.steps.length > 0;
@@ -148,27 +186,47 @@
     updateButtons();
   }
 
+  function stepItem(step) {
+    const text = el("div", { class: "text" }, step.text);
+    if (step.kind === "play" || step.kind === "record") {
+      if (step.url) {
+        text.append(el("audio", { controls: true, preload: "none", src: step.url, "aria-label": "Audio: " + step.text }));
+      } else if (step.kind === "play") {
+        text.append(el("div", { class: "muted small" }, "remote file, not fetched"));
+      }
+    }
+    const title = Object.entries(step.detail || {}).map(([k, v]) => k + ": " + v).join("\n");
+    return el("li", { class: "kind-" + step.kind, title: title || null },
+      el("span", { class: "at" }, clock(step.at)),
+      el("span", {}, el("span", { class: "badge" }, step.kind)),
+      text);
+  }
+
   function renderSteps(steps) {
     const list = $("steps");
-    for (let i = state.shownSteps; i < steps.length; i++) {
-      const step = steps[i];
-      const text = el("div", { class: "text" }, step.text);
-      if (step.kind === "play" || step.kind === "record") {
-        if (step.url) {
-          text.append(el("audio", { controls: true, preload: "none", src: step.url, "aria-label": "Audio: " + step.text }));
-        } else if (step.kind === "play") {
-          text.append(el("div", { class: "muted small" }, "remote file, not fetched"));
-        }
-      }
-      const title = Object.entries(step.detail || {}).map(([k, v]) => k + ": " + v).join("\n");
-      list.append(
-        el("li", { class: "kind-" + step.kind, title: title || null },
-          el("span", { class: "at" }, clock(step.at)),
-          el("span", {}, el("span", { class: "badge" }, step.kind)),
-          text));
-    }
+    for (let i = state.shownSteps; i < steps.length; i++) list.append(stepItem(steps[i]));
     if (steps.length > state.shownSteps) list.scrollTop = list.scrollHeight;
     state.shownSteps = steps.length;
+  }
+
+  // The calls the Dials placed: small, so drawn again on every update.
+  function renderLegs(legs) {
+    const list = $("legs");
+    list.replaceChildren();
+    for (const leg of legs) {
+      const head = el("div", { class: "leg-head" },
+        el("span", { class: "leg-target" }, leg.target),
+        el("span", { class: "status", "data-status": leg.status }, leg.status),
+        leg.answered_by === "machine" ? el("span", { class: "muted small" }, "answering machine") : null);
+      const facts = el("div", { class: "muted small" },
+        leg.digits_sent ? "Digits sent: " + leg.digits_sent : "No digits sent",
+        " · ",
+        leg.said.length ? "heard " + leg.said.length + (leg.said.length === 1 ? " prompt" : " prompts") : "heard no prompt");
+      const steps = el("ol", { class: "steps leg-steps", "aria-label": "What " + leg.target + " heard" });
+      for (const step of leg.steps) steps.append(stepItem(step));
+      list.append(el("li", { class: "leg", "data-sid": leg.sid, title: leg.sid }, head, facts, leg.steps.length ? steps : null));
+    }
+    $("legs-box").hidden = legs.length === 0;
   }
 
   function renderXml(xml, problems) {
@@ -302,6 +360,20 @@
     guarded(async () => render(await api("POST", callUrl("wait"))));
   }
 
+  function sayPhrase(event) {
+    event.preventDefault();
+    const text = $("speech").value.trim();
+    if (!accepts("speech")) return;
+    if (!text) {
+      showError("Type what the caller says first.");
+      return;
+    }
+    guarded(async () => {
+      render(await api("POST", callUrl("say"), { text }));
+      $("speech").value = "";
+    });
+  }
+
   function leaveRecording() {
     if (!inCall()) return;
     const seconds = Number($("record-seconds").value) || 5;
@@ -378,6 +450,7 @@
     $("hangup").addEventListener("click", hangUp);
     $("wait").addEventListener("click", waitForInput);
     $("record").addEventListener("click", leaveRecording);
+    $("speech-form").addEventListener("submit", sayPhrase);
     $("dial-outcome").addEventListener("change", chooseOutcome);
     $("error-close").addEventListener("click", clearError);
     document.addEventListener("keydown", onKeyDown);
