@@ -10,7 +10,8 @@ import httpx
 import pytest
 from phone_support import AGENT, LEG, REFER_TO
 
-from webhooks.phone._steps import LINES, step_view
+from inboundxml import Gather, GetSpeech
+from webhooks.phone._steps import LINES, accepted_input, step_view
 from webhooks.testing import (
     Answered,
     Dialed,
@@ -222,6 +223,25 @@ async def test_a_speech_only_gather_refuses_keys(client: httpx.AsyncClient) -> N
     assert "speech only" in message
     call = await act(client, call, "say", text="Ada")
     assert lines(call, "say")[-1] == "Connecting you to Ada."
+
+
+@pytest.mark.parametrize(
+    ("element", "accepts"),
+    [
+        (GetSpeech(grammar="http://example.com/yes-no.grxml"), ["dtmf", "speech"]),
+        (Gather(input="speech dtmf"), ["dtmf", "speech"]),
+        (Gather(input="speech"), ["speech"]),
+        (Gather(), ["dtmf"]),
+    ],
+)
+def test_what_a_waiting_gather_accepts(element: object, accepts: list[str]) -> None:
+    """As the simulator takes them: a GetSpeech takes keys too (no ``input`` attribute)."""
+
+    class Call:
+        gather = element
+
+    assert accepted_input(Call(), "gather") == accepts
+    assert accepted_input(Call(), "conference") == []
 
 
 async def test_speech_is_refused_where_nothing_listens_for_it(client: httpx.AsyncClient) -> None:
