@@ -181,6 +181,14 @@ async def test_waiting_lets_the_bridged_call_run_on(client: httpx.AsyncClient) -
     assert call["ended"] is True
 
 
+async def test_a_short_wait_keeps_the_gather_waiting(client: httpx.AsyncClient) -> None:
+    call = await act(client, await start(client, "/voice"), "wait", seconds=2)
+    assert call["waiting"] == "gather"
+    assert lines(call, "gather") == []
+    call = await act(client, call, "wait", seconds=5)  # the Gather's timeout
+    assert lines(call, "gather") == ["no input: the Gather timed out"]
+
+
 @pytest.mark.parametrize("seconds", [-1, 0, True, "5", 100_000])
 async def test_wait_refuses_bad_seconds(client: httpx.AsyncClient, seconds: object) -> None:
     call = await start(client, "/bridge")
