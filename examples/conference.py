@@ -1,4 +1,11 @@
-"""A conference room: callers enter a PIN and join; the app tracks who is in the room."""
+"""A conference room: callers enter a PIN and join; the app tracks who is in the room.
+
+PINs 1234 and 5678 open a room; the Conference ``callbackUrl`` (``/conference/events``) hears
+who enters and leaves. Serve it, or play a call in the terminal::
+
+    python -m webhooks serve examples.conference:app
+    python -m webhooks call examples.conference:app --press 1234
+"""
 
 from __future__ import annotations
 

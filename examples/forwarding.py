@@ -3,6 +3,10 @@
 ``/voice`` dials the office for 20 seconds; the Dial ``action`` (``/forward/result``) gets the
 outcome: if nobody answered it tries the mobile, and after that records a message. ``/fallback``
 is meant as the number's Voice Fallback URL: if the primary document fails, it rings the mobile.
+Serve it, or play a call in the terminal (the dialled parties answer)::
+
+    python -m webhooks serve examples.forwarding:app
+    python -m webhooks call examples.forwarding:app
 """
 
 from __future__ import annotations

@@ -3,7 +3,15 @@
 Calls hear hold music; the heartbeat (every 60 s) counts minutes in the session and, once the
 limit is reached, interrupts the call with a goodbye document. The REST client comes from the
 environment (``CPAAS_ACCOUNT_SID``, ``CPAAS_AUTH_TOKEN``); the app's public URL from
-``CPAAS_PUBLIC_URL``, so the interrupt URL is absolute.
+``CPAAS_PUBLIC_URL``, so the interrupt URL is absolute. Serve it where the platform reaches it::
+
+    CPAAS_ACCOUNT_SID=AC... CPAAS_AUTH_TOKEN=... CPAAS_PUBLIC_URL=https://ivr.example.com \
+        python -m webhooks serve examples.live_control:app
+
+Without credentials the app serves its documents, but the interrupt raises
+``ConfigurationError`` (logged). Offline, give the app an ``AsyncClient`` of a ``FakePlatform``
+and run the call with ``Simulator(app, platform=fake)`` (see ``docs/simulator.md``, *Outbound
+calls and live-call control*).
 """
 
 from __future__ import annotations

@@ -1,7 +1,12 @@
 """SMS auto-reply that respects opt-outs.
 
 The platform itself handles the STOP/START keywords (it answers and updates its block list), so
-this app only remembers them: after STOP it stays silent, after START it replies again.
+this app only remembers them: after STOP it stays silent, after START it replies again. Set the
+number's SMS URL to ``/sms`` and serve it::
+
+    python -m webhooks serve examples.sms_autoreply:app
+
+Offline, ``Simulator(app).sms("/sms", body="hello")`` runs the reply (``sim.messages``).
 """
 
 from __future__ import annotations
