@@ -19,6 +19,7 @@ from ._values import (
     Unencodable,
     check_format,
     coercer,
+    describe_allowed,
     escape_attr,
     escape_text,
     lexicon,
@@ -552,7 +553,10 @@ def _docstring(spec: ElementSpec) -> str:
         lines.append("Args:")
         for attr in spec.attrs:
             extra = f" Default: {attr.default}." if attr.default else ""
-            lines.append(f"    {attr.py}: {attr.doc} ({attr.xml}; error {attr.code}).{extra}")
+            lines.append(
+                f"    {attr.py}: {attr.doc} Allowed: {describe_allowed(attr)}. "
+                f"({attr.xml}; error {attr.code}).{extra}"
+            )
         lines.append("")
     lines += ["Raises:", "    InboundXMLError: A value the platform does not allow.", ""]
     lines += ["Example:", f"    >>> {spec.example}" if spec.example else "", ""]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._values import lexicon
+from ._values import describe_allowed, lexicon
 from .schema import xsd
 from .spec import ELEMENTS, PARENTS, Attr, ElementSpec, Kind, TextKind
 
@@ -94,32 +94,6 @@ def stub() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _allowed(attr: Attr) -> str:
-    if attr.kind is Kind.ENUM:
-        text = ", ".join(f"`{v}`" for v in attr.values[:12])
-        if len(attr.values) > 12:
-            text += f", ... ({len(attr.values)} values)"
-        if attr.aliases:
-            text += "; also " + ", ".join(f"`{a}`" for a in list(attr.aliases)[:6])
-        return text
-    if attr.kind is Kind.INT:
-        if attr.values:
-            return ", ".join(f"`{v}`" for v in attr.values)
-        low = "" if attr.minimum is None else f"{attr.minimum}"
-        high = "" if attr.maximum is None else f"{attr.maximum}"
-        return f"integer {low}..{high}".rstrip(".") if low or high else "integer"
-    return {
-        Kind.URL: "URL (at most 200 characters) or a handler",
-        Kind.METHOD: "`GET`, `POST`",
-        Kind.BOOL: "`true`, `false`",
-        Kind.STRING: "text",
-        Kind.KEY: "one of `0`-`9`, `#`, `*`",
-        Kind.DIGITS: "`0`-`9`, `#`, `*`, `w`",
-        Kind.PATTERNS: "comma-separated `0`-`9`, `#`, `*` patterns",
-        Kind.BOOL_OR_INT: "`true`, `false` or integer >= 1",
-    }[attr.kind]
-
-
 def reference() -> str:
     """The text of ``docs/reference.md``, the element reference."""
     out = [
@@ -148,7 +122,9 @@ def reference() -> str:
             ]
             for a in spec.attrs:
                 default = a.default or ("required" if a.required else "")
-                out.append(f"| `{a.py}` | `{a.xml}` | {_allowed(a)} | {default} | {a.code} |")
+                out.append(
+                    f"| `{a.py}` | `{a.xml}` | {describe_allowed(a)} | {default} | {a.code} |"
+                )
     return "\n".join(out) + "\n"
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Unencodable",
     "UrlResolver",
     "coercer",
+    "describe_allowed",
     "escape_attr",
     "escape_text",
     "lexicon",
@@ -361,3 +362,33 @@ def render_value(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     return escape_attr(str(value))
+
+
+def describe_allowed(attr: Attr) -> str:
+    """The values ``attr`` allows, in words (markdown), for docs and docstrings."""
+    if attr.kind is Kind.ENUM:
+        text = ", ".join(f"`{v}`" for v in attr.values[:12])
+        if len(attr.values) > 12:
+            text += f", ... ({len(attr.values)} values)"
+        if attr.aliases:
+            text += "; also " + ", ".join(f"`{a}`" for a in list(attr.aliases)[:6])
+        return text
+    if attr.kind is Kind.INT:
+        if attr.values:
+            return ", ".join(f"`{v}`" for v in attr.values)
+        low, high = attr.minimum, attr.maximum
+        if low is not None and high is not None:
+            return f"integer {low}..{high}"
+        if low is not None:
+            return f"integer >= {low}"
+        return "integer" if high is None else f"integer <= {high}"
+    return {
+        Kind.URL: f"URL (at most {URL_MAX} characters) or a handler",
+        Kind.METHOD: "`GET`, `POST`",
+        Kind.BOOL: "`true`, `false`",
+        Kind.STRING: "text",
+        Kind.KEY: "one of `0`-`9`, `#`, `*`",
+        Kind.DIGITS: "`0`-`9`, `#`, `*`, `w`",
+        Kind.PATTERNS: "comma-separated `0`-`9`, `#`, `*` patterns",
+        Kind.BOOL_OR_INT: "`true`, `false` or integer >= 1",
+    }[attr.kind]

@@ -21,7 +21,9 @@ from inboundxml_facts import (
 
 import inboundxml
 from inboundxml import InboundXMLError, verbs
-from inboundxml.verbs import Agent, Dial, Gather, Number, Response, Say, Sms
+from inboundxml._values import describe_allowed
+from inboundxml.spec import ELEMENTS, Kind
+from inboundxml.verbs import CLASSES, Agent, Dial, Gather, Number, Response, Say, Sms
 
 CLS: dict[str, type[inboundxml.Element]] = {tag: getattr(verbs, tag) for tag in ELEMENT_TAGS}
 
@@ -260,3 +262,21 @@ def test_rendering_an_element_that_is_not_response_is_12102(tag: str) -> None:
     assert info.value.code == 12102
     with pytest.raises(InboundXMLError):
         build(tag).validate()
+
+
+@pytest.mark.parametrize("tag", sorted(ELEMENTS))
+def test_docstring_names_every_keyword_with_what_it_allows(tag: str) -> None:
+    doc = CLASSES[tag].__doc__ or ""
+    for attr in ELEMENTS[tag].attrs:
+        line = next(line for line in doc.splitlines() if line.strip().startswith(f"{attr.py}:"))
+        assert f"Allowed: {describe_allowed(attr)}." in line
+        assert f"error {attr.code}" in line
+        for value in attr.values[:12] if attr.kind is Kind.ENUM else ():
+            assert f"`{value}`" in line
+
+
+def test_integer_ranges_read_as_bounds() -> None:
+    timeout = next(a for a in ELEMENTS["Gather"].attrs if a.py == "timeout")
+    length = next(a for a in ELEMENTS["Pause"].attrs if a.py == "length")
+    assert describe_allowed(timeout) == "integer >= 1"
+    assert describe_allowed(length) == "integer 1..99998"
