@@ -116,7 +116,12 @@ def forwarded_base(scope: Scope, security: Security) -> str | None:
 
 
 async def send_document(send: Send, status: int, body: bytes) -> None:
-    """Answer with an InboundXML document (``application/xml``; empty for a 204)."""
+    """Answer with an InboundXML document (``application/xml``), or a bare 204 No Content."""
+    if status == 204:
+        # No content: no body, no content type, and (RFC 9110) no content length.
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+        return
     await _send(send, status, body, _XML_HEADERS)
 
 

@@ -52,18 +52,30 @@ def command(name: str) -> Callable[[Callable[[Subparsers], None]], Callable[[Sub
     return register
 
 
-def _discover() -> None:
+def _discover() -> dict[str, str]:
+    """Import every command module; return the ones that failed, with their error.
+
+    A module that fails to import (a missing optional dependency, say) costs only its own
+    commands: the others still run.
+    """
     import webhooks
 
+    failed: dict[str, str] = {}
     for info in pkgutil.iter_modules(webhooks.__path__):
         if info.name.startswith("_cli_"):
-            importlib.import_module(f"webhooks.{info.name}")
+            module = f"webhooks.{info.name}"
         elif info.ispkg:
-            try:
-                importlib.import_module(f"webhooks.{info.name}._cli")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"webhooks.{info.name}._cli":
-                    raise
+            module = f"webhooks.{info.name}._cli"
+        else:
+            continue
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                failed[module] = f"{type(exc).__name__}: {exc}"
+        except Exception as exc:  # reported; the other commands still run
+            failed[module] = f"{type(exc).__name__}: {exc}"
+    return failed
 
 
 def load_app(target: str) -> Any:
@@ -88,10 +100,18 @@ def load_app(target: str) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Return the parser with every discovered subcommand."""
-    _discover()
+    """Return the parser with every discovered subcommand.
+
+    Command modules that cannot be imported are named on standard error and in the help.
+    """
+    failed = _discover()
+    for module, error in failed.items():
+        print(f"warning: the commands of {module} are unavailable: {error}", file=sys.stderr)
+    epilog = "".join(f"unavailable: {module} ({error})\n" for module, error in failed.items())
     parser = argparse.ArgumentParser(
-        prog="python -m webhooks", description="Serve and explore webhook applications."
+        prog="python -m webhooks",
+        description="Serve and explore webhook applications.",
+        epilog=epilog or None,
     )
     parsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in sorted(_COMMANDS):

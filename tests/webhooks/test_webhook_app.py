@@ -212,6 +212,8 @@ async def test_notification_returning_none_is_answered_204() -> None:
         reply = await client.post("/status", data=voice_params(CallStatus="completed"))
     assert reply.status_code == 204
     assert reply.content == b""
+    assert "content-type" not in reply.headers
+    assert "content-length" not in reply.headers
     assert seen[0].is_final
 
 

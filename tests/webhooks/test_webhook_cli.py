@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,30 @@ def test_subcommands_register_from_their_own_modules() -> None:
     finally:
         del _cli._COMMANDS["hello"]
     assert calls == ["ran"]
+
+
+def test_a_command_module_that_fails_to_import_costs_only_its_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = importlib.import_module
+
+    def import_module(name: str) -> Any:
+        if name == "webhooks.phone._cli":
+            raise ImportError("cannot import name 'Missing' from 'somewhere'")
+        return real(name)
+
+    monkeypatch.setattr(importlib, "import_module", import_module)
+    monkeypatch.delitem(_cli._COMMANDS, "phone", raising=False)
+    parser = _cli.build_parser()
+    warning = capsys.readouterr().err
+    assert "webhooks.phone._cli are unavailable: ImportError: cannot import name 'Missing'" in (
+        warning
+    )
+    assert "unavailable: webhooks.phone._cli" in parser.format_help()
+    args = parser.parse_args(["serve", "examples.ivr:app"])
+    assert args.command == "serve"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["phone", "examples.ivr:app"])
 
 
 @pytest.mark.parametrize(
