@@ -1,16 +1,14 @@
 """Registers ``python -m webhooks call`` and ``python -m webhooks explore``.
 
-Both commands parse their own options (see :mod:`webhooks.testing._cli_sim`); the registry
-only hands them the rest of the command line.
+The arguments and what runs them live in :mod:`webhooks.testing._cli_sim`, which also serves
+``call_main``/``explore_main`` for calling the commands from Python.
 """
 
 from __future__ import annotations
 
-import argparse
-
 from webhooks._cli import Subparsers, command
 
-from ._cli_sim import call_main, explore_main
+from ._cli_sim import add_call_arguments, add_explore_arguments, run_call, run_explore
 
 __all__ = ["add_call_command", "add_explore_command"]
 
@@ -21,10 +19,11 @@ def add_call_command(parsers: Subparsers) -> None:
     parser = parsers.add_parser(
         "call",
         help="play a simulated call in the terminal (python -m webhooks call MODULE:app --press 1)",
-        add_help=False,
+        description="Play a simulated call against MODULE:APP and print its transcript; "
+        "without --press, ask for keys at each Gather (empty line: let it time out).",
     )
-    parser.add_argument("args", nargs=argparse.REMAINDER)
-    parser.set_defaults(func=lambda args: call_main(args.args))
+    add_call_arguments(parser)
+    parser.set_defaults(func=lambda args: run_call(args))
 
 
 @command("explore")
@@ -33,7 +32,8 @@ def add_explore_command(parsers: Subparsers) -> None:
     parser = parsers.add_parser(
         "explore",
         help="walk every branch of an IVR; report dead ends, loops and failing documents",
-        add_help=False,
+        description="Walk every branch of the IVR of MODULE:APP; print the problems on stderr "
+        "and the flow on stdout.",
     )
-    parser.add_argument("args", nargs=argparse.REMAINDER)
-    parser.set_defaults(func=lambda args: explore_main(args.args))
+    add_explore_arguments(parser)
+    parser.set_defaults(func=lambda args: run_explore(args))

@@ -8,11 +8,12 @@ walks every branch and prints the problems and the flow (Mermaid, DOT or SVG).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from ._sim_call import SimCall
 from ._sim_model import (
@@ -36,10 +37,22 @@ from ._sim_model import (
 )
 from .simulator import Simulator
 
-__all__ = ["call_main", "explore_main", "format_step"]
+__all__ = [
+    "add_call_arguments",
+    "add_explore_arguments",
+    "call_main",
+    "explore_main",
+    "format_step",
+    "run_call",
+    "run_explore",
+]
+
+BROKEN_PIPE = 141
+"""The exit status a shell reports for a program ended by SIGPIPE (128 + 13), as ``yes | head``
+ends ``yes``."""
 
 
-def _load(target: str) -> object:
+def _load(target: str) -> Any:
     from webhooks._cli import load_app
 
     return load_app(target)
@@ -128,27 +141,57 @@ class _Printer:
         self._legs_until(self.call.clock)
 
 
-def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | None = None) -> int:
-    """``python -m webhooks call MODULE:app [--path /voice] [--press KEYS]... [--from N --to N]``.
-
-    Returns:
-        0 when the call completed without notifications, 1 otherwise.
-    """
-    stdin, out = stdin or sys.stdin, out or sys.stdout
-    parser = argparse.ArgumentParser(prog="python -m webhooks call")
-    parser.add_argument("app", help="MODULE:ATTRIBUTE of the ASGI app")
-    parser.add_argument("--path", default="/voice")
+def add_call_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``call`` (options may come before or after ``MODULE:app``)."""
+    parser.add_argument("app", metavar="MODULE:APP", help="the ASGI app, e.g. examples.ivr:app")
+    parser.add_argument("--path", default="/voice", help="the Voice URL path (default /voice)")
     parser.add_argument(
         "--press",
         action="append",
         default=None,
-        help="keys for a Gather (or a Dial with hangupOnStar/digitsMatch)",
+        metavar="KEYS",
+        help="keys for a Gather (or a Dial with hangupOnStar/digitsMatch); repeat for each "
+        "input; without --press the call is interactive",
     )
-    parser.add_argument("--from", dest="from_", default="+15550001111")
-    parser.add_argument("--to", default="+15552223333")
-    args = parser.parse_args(list(argv))
-    with Simulator(_load(args.app)) as sim:  # type: ignore[arg-type]
-        return _play(sim, args, stdin, out)
+    parser.add_argument(
+        "--from", dest="from_", default="+15550001111", metavar="NUMBER", help="the caller"
+    )
+    parser.add_argument("--to", default="+15552223333", metavar="NUMBER", help="the number called")
+
+
+def call_main(argv: Sequence[str], stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    """``python -m webhooks call MODULE:app [--path /voice] [--press KEYS]... [--from N --to N]``.
+
+    Returns:
+        0 when the call completed without notifications, 1 otherwise (141 if the output
+        was closed early, e.g. by ``| head``).
+    """
+    parser = argparse.ArgumentParser(prog="python -m webhooks call")
+    add_call_arguments(parser)
+    return run_call(parser.parse_args(list(argv)), stdin, out)
+
+
+def run_call(
+    args: argparse.Namespace, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
+    """Play the call the parsed ``call`` arguments describe; see :func:`call_main`."""
+    stdin, out = stdin or sys.stdin, out or sys.stdout
+    app = _load(args.app)
+    with Simulator(app) as sim:
+        return _quiet_on_broken_pipe(out, lambda: _play(sim, args, stdin, out))
+
+
+def _quiet_on_broken_pipe(out: TextIO, work: Callable[[], int]) -> int:
+    """Run ``work``; if the reader of ``out`` went away, stop without a traceback."""
+    try:
+        return work()
+    except BrokenPipeError:
+        if out is sys.stdout:
+            # Python flushes stdout again at exit: point it at /dev/null so that fails quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return BROKEN_PIPE
 
 
 def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -156,8 +199,8 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
     printer = _Printer(call, out)
     printer.flush()
     presses = list(args.press) if args.press is not None else None
-    while not call.ended and call.pending is not None:
-        kind = call.pending.kind
+    while not call.ended and call.waiting_for is not None:
+        kind = call.waiting_for
         if presses is not None:
             if kind in ("gather", "bridge") and presses:
                 call.press(presses.pop(0))
@@ -172,6 +215,8 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
             out.flush()
             line = stdin.readline()
             answer = line.strip()
+            if not line:  # end of input: end the prompt's line as the terminal would
+                print(file=out)
             if not line or answer == "q":
                 call.hangup()
             elif kind in ("gather", "bridge") and answer:
@@ -185,7 +230,21 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
         printer.flush()
     for note in call.notifications:
         print(f"NOTIFICATION {note.code}: {note.message} ({note.url})", file=out)
+    out.flush()  # inside the broken-pipe guard
     return 1 if call.notifications else 0
+
+
+def add_explore_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``explore`` (options may come before or after ``MODULE:app``)."""
+    parser.add_argument("app", metavar="MODULE:APP", help="the ASGI app, e.g. examples.ivr:app")
+    parser.add_argument("--path", default="/voice", help="the Voice URL path (default /voice)")
+    parser.add_argument("--depth", type=int, default=4, help="most inputs per branch (default 4)")
+    parser.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg"),
+        default="mermaid",
+        help="the graph on stdout (default mermaid; svg needs Graphviz dot)",
+    )
 
 
 def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
@@ -195,15 +254,16 @@ def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
         0 without problems other than loops, 1 otherwise, 2 if SVG is asked and ``dot`` is
         not installed.
     """
+    parser = argparse.ArgumentParser(prog="python -m webhooks explore")
+    add_explore_arguments(parser)
+    return run_explore(parser.parse_args(list(argv)), out)
+
+
+def run_explore(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Explore the app the parsed ``explore`` arguments name; see :func:`explore_main`."""
     from .explore import explore
 
     out = out or sys.stdout
-    parser = argparse.ArgumentParser(prog="python -m webhooks explore")
-    parser.add_argument("app", help="MODULE:ATTRIBUTE of the ASGI app")
-    parser.add_argument("--path", default="/voice")
-    parser.add_argument("--depth", type=int, default=4)
-    parser.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid")
-    args = parser.parse_args(list(argv))
     graph = explore(_load(args.app), path=args.path, depth=args.depth)
     for p in graph.problems:
         print(f"# {p.kind}: {p.message}", file=sys.stderr)
@@ -212,9 +272,9 @@ def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
         file=sys.stderr,
     )
     if args.format == "mermaid":
-        out.write(graph.to_mermaid())
+        text = graph.to_mermaid()
     elif args.format == "dot":
-        out.write(graph.to_dot())
+        text = graph.to_dot()
     else:
         dot = shutil.which("dot")
         if dot is None:
@@ -226,5 +286,11 @@ def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
         svg = subprocess.run(  # noqa: S603 - runs the dot binary found on PATH
             [dot, "-Tsvg"], input=graph.to_dot(), capture_output=True, text=True, check=True
         )
-        out.write(svg.stdout)
-    return 1 if any(p.kind != "loop" for p in graph.problems) else 0
+        text = svg.stdout
+
+    def write() -> int:
+        out.write(text)
+        out.flush()
+        return 1 if any(p.kind != "loop" for p in graph.problems) else 0
+
+    return _quiet_on_broken_pipe(out, write)
