@@ -1,13 +1,16 @@
 """The route table of the fake platform: every endpoint of the REST reference, in its order.
 
-Most routes are the generic handlers of ``_fake_routing`` applied to a resource kind; the ones
-with behaviour of their own come from ``_fake_endpoints``.
+Each resource kind is declared once, as an ``At`` (``_fake_resources``: its route names, paths
+and owner), which makes its routes: the generic handlers of ``_fake_routing`` for those that only
+read, list, create, update or delete, and the handlers of ``_fake_endpoints`` for those with
+behaviour of their own. The lookups, fraud rules and SIP mappings, alike within each group, come
+from one helper per group.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Sequence
+from typing import Final
 
 from . import _fake_kinds as k
 from ._fake_endpoints import (
@@ -42,21 +45,16 @@ from ._fake_endpoints import (
     update_ip,
 )
 from ._fake_records import Kind
+from ._fake_resources import At, list_route, route
 from ._fake_routing import (
     Filter,
-    Handler,
     Route,
-    accepted,
     contains,
     create,
-    delete,
     eq,
     flag,
-    get,
-    list_of,
     number,
     on_date,
-    update,
 )
 
 __all__ = ["ROUTES"]
@@ -102,6 +100,7 @@ _RECORD_CALL: Final = (
     "TranscribeQuality",
     "TranscribeCallback",
 )
+_INTERRUPT: Final = ("Url", "Method", "Status", "PlayDtmf", "PlayDtmfDirection")
 _EFFECT: Final = ("AudioDirection", "AudioDirections", "Pitch", "PitchSemiTones")
 _EFFECT_MORE: Final = ("PitchOctaves", "Rate", "Tempo")
 _TRANSCRIBE: Final = ("TranscribeCallback", "CallbackMethod", "SliceStart", "SliceDuration")
@@ -178,386 +177,187 @@ _TRANSCRIPTION_FILTERS: Final[dict[str, Filter]] = {
 _LOG_FILTER: Final[dict[str, Filter]] = {"Log": number("log")}
 
 
-def _list(
-    pattern: str,
-    name: str,
-    kind: Kind,
-    filters: Mapping[str, Filter] | None = None,
-    dates: Sequence[str] = (),
-    **options: Any,
-) -> Route:
-    handler = list_of(kind, filters, **options)
-    return Route("GET", pattern, name, handler, accepted(filters or {}, dates))
-
-
-def _r(
-    method: str,
-    pattern: str,
-    name: str,
-    handler: Handler,
-    params: Sequence[str] = (),
-    required: Mapping[str, int] | None = None,
-) -> Route:
-    required = required or {}
-    return Route(
-        method, pattern, name, handler, frozenset(params) | set(required), tuple(required.items())
+def _mappings(
+    name: str, target: Kind, slot: str, sid: str, codes: tuple[int, int, int]
+) -> tuple[Route, ...]:
+    """List, map and unmap the ``target`` lists of a domain: ``{name}Mappings`` is the path,
+    ``{name}Sid`` the mapped list's parameter, ``slot`` the domain's record of its mappings
+    (and, less its ``s``, the routes' label), ``codes`` the errors of :func:`mapping`."""
+    path, param, label = f"{_DOMAINS.item}/{name}Mappings", f"{name}Sid", slot.removesuffix("s")
+    return (
+        route("GET", path, f"domains.{slot}", mapped(target, slot), ("Page", "PageSize")),
+        route(
+            "POST",
+            path,
+            f"domains.map_{label}",
+            mapping(target, slot, param, codes),
+            required={param: codes[0]},
+        ),
+        route("DELETE", f"{path}/{{{sid}}}", f"domains.unmap_{label}", unmap(target, slot, codes)),
     )
 
 
-_CL = "/SIP/CredentialLists/{CLSid}"
-_ACL = "/SIP/IpAccessControlLists/{AclSid}"
-_DOM = "/SIP/Domains/{DomainSid}"
-_CONF = "/Conferences/{ConferenceSid}"
-_APP = "/Applications/{ApplicationSid}"
-_CRED_MAP = ("credential_lists", "CredentialListSid", (62012, 62013, 62015))
-_ACL_MAP = ("ip_acls", "IpAccessControlListSid", (62008, 62009, 62011))
+def _lookup(name: str, kind: Kind, path: str) -> tuple[Route, ...]:
+    """Look up numbers (``POST``) and list past lookups (``GET``)."""
+    at = f"lookups.{name}"
+    return (
+        route("POST", path, at, lookup(kind), required={"PhoneNumber": 21401}),
+        list_route(path, f"{at}_list", kind),
+    )
+
+
+def _rule(action: str, rule: str, wrapper: str, params: Sequence[str] = FRAUD_FLAGS) -> Route:
+    """A fraud control action on a country."""
+    path = f"/Fraud/{action}/{{CountryCode}}"
+    return route("POST", path, f"fraud.{action.lower()}", fraud(rule, wrapper), params)
+
+
+_ACCOUNT = At("account", k.ACCOUNT, "")
+_USAGES = At("usages", k.USAGE, "/Usages", "UsageSid")
+_CALLS = At("calls", k.CALL, "/Calls", "CallSid")
+_SMS = At("sms", k.SMS, "/SMS/Messages", "SMSMessageSid")
+_MMS = At("mms", k.MMS, "/MMS/Messages", "MMSSid")
+_CONFERENCES = At("conferences", k.CONFERENCE, "/Conferences", "ConferenceSid")
+_PARTICIPANTS = At(
+    "participants",
+    k.PARTICIPANT,
+    _CONFERENCES.item + "/Participants",
+    "ParticipantSid",
+    k.CONFERENCE,
+)
+_APPLICATIONS = At("applications", k.APPLICATION, "/Applications", "ApplicationSid")
+_CLIENTS = At("clients", k.CLIENT, _APPLICATIONS.item + "/Clients", "ClientSid", k.APPLICATION)
+_AGENTS = At("agents", k.AGENT, "/Agents", "AgentSid")
+_DOMAINS = At("domains", k.DOMAIN, "/SIP/Domains", "DomainSid")
+_CREDENTIAL_LISTS = At("credential_lists", k.CREDENTIAL_LIST, "/SIP/CredentialLists", "CLSid")
+_CREDENTIALS = At(
+    "credentials",
+    k.CREDENTIAL,
+    _CREDENTIAL_LISTS.item + "/Credentials",
+    "CredentialSid",
+    k.CREDENTIAL_LIST,
+)
+_IP_ACLS = At("ip_acls", k.IP_ACL, "/SIP/IpAccessControlLists", "AclSid")
+_IP_ADDRESSES = At("ip_addresses", k.IP_ADDRESS, _IP_ACLS.item + "/IpAddresses", "IpSid", k.IP_ACL)
+_NUMBERS = At("numbers", k.NUMBER, "/IncomingPhoneNumbers", "IncomingPhoneNumberSid")
+_BYOC = At("byoc", k.NUMBER, "/Numbers/Byoc", "Sid")
+_RECORDINGS = At("recordings", k.RECORDING, "/Recordings", "RecordingSid")
+_TRANSCRIPTIONS = At("transcriptions", k.TRANSCRIPTION, "/Transcriptions", "TranscriptionSid")
+_NOTIFICATIONS = At("notifications", k.NOTIFICATION, "/Notifications", "NotificationSid")
 
 ROUTES: Final[tuple[Route, ...]] = (
     # account, usage
-    _r("GET", "", "account.get", get(k.ACCOUNT)),
-    _r("POST", "", "account.update", update(k.ACCOUNT, ("FriendlyName",)), ("FriendlyName",)),
-    _r("GET", "/Usages/{UsageSid}", "usages.get", get(k.USAGE)),
-    _list("/Usages", "usages.list", k.USAGE, _USAGE_FILTERS),
+    _ACCOUNT.get(),
+    _ACCOUNT.update(("FriendlyName",)),
+    _USAGES.get(),
+    _USAGES.listing(_USAGE_FILTERS),
     # calls
-    _r(
-        "POST",
-        "/Calls",
-        "calls.create",
-        make_call,
-        _MAKE_CALL,
-        {"From": 21213, "To": 21201, "Url": 21205},
-    ),
-    _r("GET", "/Calls/{CallSid}", "calls.get", get(k.CALL)),
-    _list("/Calls", "calls.list", k.CALL, _CALL_FILTERS, ("StartTime",)),
-    _r(
-        "POST",
-        "/Calls/{CallSid}",
-        "calls.update",
-        interrupt_or_digits,
-        ("Url", "Method", "Status", "PlayDtmf", "PlayDtmfDirection"),
-    ),
-    _r(
-        "POST",
-        "/Calls/{CallSid}/Recordings",
-        "calls.record",
-        record_call,
-        _RECORD_CALL,
-        {"Record": 10022},
-    ),
-    _list(
-        "/Calls/{CallSid}/Recordings",
-        "calls.recordings",
-        k.RECORDING,
-        owner=k.CALL,
-        owner_field="call_sid",
-    ),
-    _r(
-        "POST",
-        "/Calls/{CallSid}/Play",
-        "calls.play",
-        play_call,
-        ("Direction", "Loop"),
-        {"AudioUrl": 61003},
-    ),
-    _r("POST", "/Calls/{CallSid}/Effect", "calls.effect", effect_call, (*_EFFECT, *_EFFECT_MORE)),
-    _list(
-        "/Calls/{CallSid}/Notifications",
-        "calls.notifications",
-        k.NOTIFICATION,
-        owner=k.CALL,
-        owner_field="call_sid",
-    ),
+    _CALLS.route("create", make_call, _MAKE_CALL, {"From": 21213, "To": 21201, "Url": 21205}),
+    _CALLS.get(),
+    _CALLS.listing(_CALL_FILTERS, ("StartTime",)),
+    _CALLS.route("update", interrupt_or_digits, _INTERRUPT, below=""),
+    _CALLS.route("record", record_call, _RECORD_CALL, {"Record": 10022}, below="/Recordings"),
+    _CALLS.nested("/Recordings", "recordings", k.RECORDING, "call_sid"),
+    _CALLS.route("play", play_call, ("Direction", "Loop"), {"AudioUrl": 61003}, below="/Play"),
+    _CALLS.route("effect", effect_call, (*_EFFECT, *_EFFECT_MORE), below="/Effect"),
+    _CALLS.nested("/Notifications", "notifications", k.NOTIFICATION, "call_sid"),
     # SMS, MMS
-    _r(
-        "POST",
-        "/SMS/Messages",
-        "sms.create",
-        create(k.SMS, fields=message_fields),
-        ("StatusCallback", "StatusCallbackMethod", "AllowMultiple"),
-        {"To": 21604, "Body": 21602, "From": 21603},
+    _SMS.create(
+        params=("StatusCallback", "StatusCallbackMethod", "AllowMultiple"),
+        required={"To": 21604, "Body": 21602, "From": 21603},
+        fields=message_fields,
     ),
-    _r("GET", "/SMS/Messages/{SMSMessageSid}", "sms.get", get(k.SMS)),
-    _list("/SMS/Messages", "sms.list", k.SMS, _SMS_FILTERS, ("DateSent",)),
-    _r(
-        "POST",
-        "/MMS/Messages",
-        "mms.create",
-        create(k.MMS, fields=mms_fields),
-        ("Body", "StatusCallback", "StatusCallbackMethod"),
-        {"From": 32000, "To": 32001, "MediaUrl": 10022},
+    _SMS.get(),
+    _SMS.listing(_SMS_FILTERS, ("DateSent",)),
+    _MMS.create(
+        params=("Body", "StatusCallback", "StatusCallbackMethod"),
+        required={"From": 32000, "To": 32001, "MediaUrl": 10022},
+        fields=mms_fields,
     ),
-    _r("GET", "/MMS/Messages/{MMSSid}", "mms.get", get(k.MMS)),
-    _list("/MMS/Messages", "mms.list", k.MMS, _MMS_FILTERS, ("DateSent",)),
+    _MMS.get(),
+    _MMS.listing(_MMS_FILTERS, ("DateSent",)),
     # conferences
-    _r("GET", _CONF, "conferences.get", get(k.CONFERENCE)),
-    _list(
-        "/Conferences",
-        "conferences.list",
-        k.CONFERENCE,
-        _CONFERENCE_FILTERS,
-        ("DateCreated", "DateUpdated"),
-    ),
-    _r(
-        "GET",
-        _CONF + "/Participants/{ParticipantSid}",
-        "participants.get",
-        get(k.PARTICIPANT, k.CONFERENCE),
-    ),
-    _list(
-        _CONF + "/Participants",
-        "participants.list",
-        k.PARTICIPANT,
-        _PARTICIPANT_FILTERS,
-        owner=k.CONFERENCE,
-    ),
-    _r(
-        "POST",
-        _CONF + "/Participants/{ParticipantSid}",
-        "participants.update",
-        update(k.PARTICIPANT, ("Muted", "Deaf"), k.CONFERENCE),
-        ("Muted", "Deaf"),
-    ),
-    _r(
-        "POST",
-        _CONF + "/Participants/{ParticipantSid}/Play",
-        "participants.play",
-        participant_play,
-        required={"AudioUrl": 61003},
-    ),
-    _r(
-        "DELETE",
-        _CONF + "/Participants/{ParticipantSid}",
-        "participants.hangup",
-        delete(k.PARTICIPANT, k.CONFERENCE),
-    ),
+    _CONFERENCES.get(),
+    _CONFERENCES.listing(_CONFERENCE_FILTERS, ("DateCreated", "DateUpdated")),
+    _PARTICIPANTS.get(),
+    _PARTICIPANTS.listing(_PARTICIPANT_FILTERS),
+    _PARTICIPANTS.update(("Muted", "Deaf")),
+    _PARTICIPANTS.route("play", participant_play, required={"AudioUrl": 61003}, below="/Play"),
+    _PARTICIPANTS.delete("hangup"),
     # applications and clients
-    _r("GET", _APP, "applications.get", get(k.APPLICATION)),
-    _r(
-        "POST",
-        "/Applications",
-        "applications.create",
-        create(k.APPLICATION, NUMBER_SETTINGS),
-        NUMBER_SETTINGS,
-    ),
-    _r(
-        "POST",
-        _APP,
-        "applications.update",
-        update(k.APPLICATION, NUMBER_SETTINGS),
-        NUMBER_SETTINGS,
-    ),
-    _r("DELETE", _APP, "applications.delete", delete(k.APPLICATION)),
-    _list("/Applications", "applications.list", k.APPLICATION, _NAME_FILTER),
-    _list(_APP + "/Clients", "clients.list", k.CLIENT, owner=k.APPLICATION),
-    _r("GET", _APP + "/Clients/{ClientSid}", "clients.get", get(k.CLIENT, k.APPLICATION)),
-    _r(
-        "POST",
-        _APP + "/Clients/Tokens",
-        "clients.token",
-        create(k.CLIENT, owner=k.APPLICATION, fields=client_fields),
+    _APPLICATIONS.get(),
+    _APPLICATIONS.create(NUMBER_SETTINGS),
+    _APPLICATIONS.update(NUMBER_SETTINGS),
+    _APPLICATIONS.delete(),
+    _APPLICATIONS.listing(_NAME_FILTER),
+    _CLIENTS.listing(),
+    _CLIENTS.get(),
+    _CLIENTS.create(
         required={"Nickname": 31023},
+        fields=client_fields,
+        label="token",
+        path=_CLIENTS.items + "/Tokens",
     ),
     # Dialogflow agents
-    _list("/Agents", "agents.list", k.AGENT),
-    _r("GET", "/Agents/{AgentSid}", "agents.get", get(k.AGENT)),
-    _r(
-        "POST",
-        "/Agents/{AgentSid}/ConfigProfile",
-        "agents.configure",
-        update(k.AGENT, _AGENT),
-        _AGENT,
-    ),
+    _AGENTS.listing(),
+    _AGENTS.get(),
+    _AGENTS.update(_AGENT, label="configure", path=_AGENTS.item + "/ConfigProfile"),
     # SIP domains and mappings
-    _r("GET", _DOM, "domains.get", get(k.DOMAIN)),
-    _list("/SIP/Domains", "domains.list", k.DOMAIN),
-    _r(
-        "POST",
-        "/SIP/Domains",
-        "domains.create",
-        create(k.DOMAIN, _DOMAIN, fields=domain_fields),
-        _DOMAIN,
-        {"DomainName": 62006},
+    _DOMAINS.get(),
+    _DOMAINS.listing(),
+    _DOMAINS.create(_DOMAIN, required={"DomainName": 62006}, fields=domain_fields),
+    _DOMAINS.update(_DOMAIN),
+    _DOMAINS.delete(),
+    *_mappings(
+        "CredentialList", k.CREDENTIAL_LIST, "credential_lists", "CLSid", (62012, 62013, 62015)
     ),
-    _r("POST", _DOM, "domains.update", update(k.DOMAIN, _DOMAIN), _DOMAIN),
-    _r("DELETE", _DOM, "domains.delete", delete(k.DOMAIN)),
-    _r(
-        "GET",
-        _DOM + "/CredentialListMappings",
-        "domains.credential_lists",
-        mapped(k.CREDENTIAL_LIST, _CRED_MAP[0]),
-        ("Page", "PageSize"),
-    ),
-    _r(
-        "POST",
-        _DOM + "/CredentialListMappings",
-        "domains.map_credential_list",
-        mapping(k.CREDENTIAL_LIST, *_CRED_MAP),
-        required={"CredentialListSid": 62012},
-    ),
-    _r(
-        "DELETE",
-        _DOM + "/CredentialListMappings/{CLSid}",
-        "domains.unmap_credential_list",
-        unmap(k.CREDENTIAL_LIST, _CRED_MAP[0], _CRED_MAP[2]),
-    ),
-    _r(
-        "GET",
-        _DOM + "/IpAccessControlListMappings",
-        "domains.ip_acls",
-        mapped(k.IP_ACL, _ACL_MAP[0]),
-        ("Page", "PageSize"),
-    ),
-    _r(
-        "POST",
-        _DOM + "/IpAccessControlListMappings",
-        "domains.map_ip_acl",
-        mapping(k.IP_ACL, *_ACL_MAP),
-        required={"IpAccessControlListSid": 62008},
-    ),
-    _r(
-        "DELETE",
-        _DOM + "/IpAccessControlListMappings/{ALSid}",
-        "domains.unmap_ip_acl",
-        unmap(k.IP_ACL, _ACL_MAP[0], _ACL_MAP[2]),
-    ),
+    *_mappings("IpAccessControlList", k.IP_ACL, "ip_acls", "ALSid", (62008, 62009, 62011)),
     # SIP credential lists and credentials
-    _r("GET", _CL, "credential_lists.get", get(k.CREDENTIAL_LIST)),
-    _list("/SIP/CredentialLists", "credential_lists.list", k.CREDENTIAL_LIST),
-    _r(
-        "POST",
-        "/SIP/CredentialLists",
-        "credential_lists.create",
-        create(k.CREDENTIAL_LIST, ("FriendlyName",)),
-        required={"FriendlyName": 20002},
-    ),
-    _r(
-        "POST",
-        _CL,
-        "credential_lists.update",
-        update(k.CREDENTIAL_LIST, ("FriendlyName",)),
-        required={"FriendlyName": 20002},
-    ),
-    _r("DELETE", _CL, "credential_lists.delete", delete(k.CREDENTIAL_LIST)),
-    _r(
-        "GET",
-        _CL + "/Credentials/{CredentialSid}",
-        "credentials.get",
-        get(k.CREDENTIAL, k.CREDENTIAL_LIST),
-    ),
-    _list(_CL + "/Credentials", "credentials.list", k.CREDENTIAL, owner=k.CREDENTIAL_LIST),
-    _r(
-        "POST",
-        _CL + "/Credentials",
-        "credentials.create",
-        add_credential,
-        required={"Username": 62000, "Password": 62001},
-    ),
-    _r(
-        "POST",
-        _CL + "/Credentials/{CredentialSid}",
-        "credentials.update",
-        change_password,
-        required={"Password": 62003},
-    ),
-    _r(
-        "DELETE",
-        _CL + "/Credentials/{CredentialSid}",
-        "credentials.delete",
-        delete(k.CREDENTIAL, k.CREDENTIAL_LIST),
-    ),
+    *_CREDENTIAL_LISTS.named(),
+    _CREDENTIALS.get(),
+    _CREDENTIALS.listing(),
+    _CREDENTIALS.route("create", add_credential, required={"Username": 62000, "Password": 62001}),
+    _CREDENTIALS.route("update", change_password, required={"Password": 62003}, below=""),
+    _CREDENTIALS.delete(),
     # SIP IP access control lists and addresses
-    _r("GET", _ACL, "ip_acls.get", get(k.IP_ACL)),
-    _list("/SIP/IpAccessControlLists", "ip_acls.list", k.IP_ACL),
-    _r(
-        "POST",
-        "/SIP/IpAccessControlLists",
-        "ip_acls.create",
-        create(k.IP_ACL, ("FriendlyName",)),
-        required={"FriendlyName": 20002},
-    ),
-    _r(
-        "POST",
-        _ACL,
-        "ip_acls.update",
-        update(k.IP_ACL, ("FriendlyName",)),
-        required={"FriendlyName": 20002},
-    ),
-    _r("DELETE", _ACL, "ip_acls.delete", delete(k.IP_ACL)),
-    _r("GET", _ACL + "/IpAddresses/{IpSid}", "ip_addresses.get", get(k.IP_ADDRESS, k.IP_ACL)),
-    _list(_ACL + "/IpAddresses", "ip_addresses.list", k.IP_ADDRESS, owner=k.IP_ACL),
-    _r(
-        "POST",
-        _ACL + "/IpAddresses",
-        "ip_addresses.create",
-        create(
-            k.IP_ADDRESS,
-            ("FriendlyName",),
-            owner=k.IP_ACL,
-            fields=lambda ctx: ip_address(ctx, 62005),
-        ),
+    *_IP_ACLS.named(),
+    _IP_ADDRESSES.get(),
+    _IP_ADDRESSES.listing(),
+    _IP_ADDRESSES.create(
+        ("FriendlyName",),
         required={"FriendlyName": 20002, "IpAddress": 62005},
+        fields=lambda ctx: ip_address(ctx, 62005),
     ),
-    _r(
-        "POST",
-        _ACL + "/IpAddresses/{IpSid}",
-        "ip_addresses.update",
-        update_ip,
-        required={"FriendlyName": 20002, "IpAddress": 62004},
+    _IP_ADDRESSES.route(
+        "update", update_ip, required={"FriendlyName": 20002, "IpAddress": 62004}, below=""
     ),
-    _r(
-        "DELETE",
-        _ACL + "/IpAddresses/{IpSid}",
-        "ip_addresses.delete",
-        delete(k.IP_ADDRESS, k.IP_ACL),
-    ),
+    _IP_ADDRESSES.delete(),
     # phone numbers
-    _r("GET", "/IncomingPhoneNumbers/{IncomingPhoneNumberSid}", "numbers.get", get(k.NUMBER)),
-    _list("/IncomingPhoneNumbers", "numbers.list", k.NUMBER, _NUMBER_FILTERS),
-    _r(
-        "POST",
-        "/IncomingPhoneNumbers",
-        "numbers.buy",
-        create(k.NUMBER, NUMBER_SETTINGS, fields=buy_fields),
-        ("AreaCode", "PhoneNumber", *NUMBER_SETTINGS, *_NUMBER_APPS),
+    _NUMBERS.get(),
+    _NUMBERS.listing(_NUMBER_FILTERS),
+    _NUMBERS.create(
+        NUMBER_SETTINGS, ("AreaCode", "PhoneNumber", *_NUMBER_APPS), fields=buy_fields, label="buy"
     ),
-    _r(
-        "POST",
-        "/IncomingPhoneNumbers/{IncomingPhoneNumberSid}",
-        "numbers.update",
-        update(k.NUMBER, NUMBER_SETTINGS),
-        (*NUMBER_SETTINGS, *_NUMBER_APPS),
-    ),
-    _r(
-        "DELETE",
-        "/IncomingPhoneNumbers/{IncomingPhoneNumberSid}",
-        "numbers.release",
-        delete(k.NUMBER),
-    ),
-    _list("/Numbers/Byoc", "byoc.list", k.NUMBER, _NUMBER_FILTERS, where=byoc_only),
-    _r(
-        "POST",
-        "/Numbers/Byoc",
-        "byoc.add",
+    _NUMBERS.update(NUMBER_SETTINGS, _NUMBER_APPS),
+    _NUMBERS.delete("release"),
+    _BYOC.listing(_NUMBER_FILTERS, where=byoc_only),
+    _BYOC.route(
+        "add",
         add_byoc,
         (*NUMBER_SETTINGS, *_NUMBER_APPS),
         {"ByocVendor": 10022, "PhoneNumber": 21401, "Type": 10022},
     ),
-    _r(
-        "POST",
-        "/Numbers/BYOC/{Sid}",
-        "byoc.update",
-        update(k.NUMBER, NUMBER_SETTINGS),
-        (*NUMBER_SETTINGS, *_NUMBER_APPS),
-    ),
-    _r("DELETE", "/Numbers/Byoc/{Sid}", "byoc.delete", delete(k.NUMBER)),
-    _r(
+    # The reference spells this one path "BYOC"; the router ignores the case of literals.
+    _BYOC.update(NUMBER_SETTINGS, _NUMBER_APPS, path="/Numbers/BYOC/{Sid}"),
+    _BYOC.delete(),
+    route(
         "GET",
         "/AvailablePhoneNumbers/{Country}/{Type}",
         "available_numbers.list",
         available,
         ("Contains", "AreaCode", "InRegion", "InPostalCode", "Page", "PageSize"),
     ),
-    _r(
+    route(
         "GET",
         "/Numbers/AllowedCountries/{NumberType}",
         "allowed_countries.list",
@@ -565,87 +365,29 @@ ROUTES: Final[tuple[Route, ...]] = (
         ("Country", "ServiceType", "Page", "PageSize"),
     ),
     # recordings, transcriptions, notifications
-    _r("GET", "/Recordings/{RecordingSid}", "recordings.get", get(k.RECORDING)),
-    _list("/Recordings", "recordings.list", k.RECORDING, _RECORDING_FILTERS, ("DateCreated",)),
-    _r("DELETE", "/Recordings/{RecordingSid}", "recordings.delete", delete(k.RECORDING)),
-    _r("GET", "/Transcriptions/{TranscriptionSid}", "transcriptions.get", transcription_text),
-    _list(
-        "/Transcriptions",
-        "transcriptions.list",
-        k.TRANSCRIPTION,
-        _TRANSCRIPTION_FILTERS,
-        ("DateTranscribed",),
-    ),
-    _list(
-        "/Recordings/{RecordingSid}/Transcriptions",
-        "recordings.transcriptions",
-        k.TRANSCRIPTION,
-        owner=k.RECORDING,
-        owner_field="recording_sid",
-    ),
-    _r(
-        "POST",
-        "/Recordings/{RecordingSid}/Transcriptions",
-        "recordings.transcribe",
+    _RECORDINGS.get(),
+    _RECORDINGS.listing(_RECORDING_FILTERS, ("DateCreated",)),
+    _RECORDINGS.delete(),
+    _TRANSCRIPTIONS.route("get", transcription_text, method="GET", below=""),
+    _TRANSCRIPTIONS.listing(_TRANSCRIPTION_FILTERS, ("DateTranscribed",)),
+    _RECORDINGS.nested("/Transcriptions", "transcriptions", k.TRANSCRIPTION, "recording_sid"),
+    _RECORDINGS.route(
+        "transcribe",
         create(k.TRANSCRIPTION, _TRANSCRIBE, fields=transcribe_fields),
         (*_TRANSCRIBE, "Quality"),
+        below="/Transcriptions",
     ),
-    _r(
-        "POST",
-        "/Transcriptions",
-        "transcriptions.create",
-        create(k.TRANSCRIPTION, _TRANSCRIBE, fields=transcribe_fields),
-        (*_TRANSCRIBE, "Quality", "AudioUrl"),
-    ),
-    _r("GET", "/Notifications/{NotificationSid}", "notifications.get", get(k.NOTIFICATION)),
-    _list("/Notifications", "notifications.list", k.NOTIFICATION, _LOG_FILTER),
+    _TRANSCRIPTIONS.create(_TRANSCRIBE, ("Quality", "AudioUrl"), fields=transcribe_fields),
+    _NOTIFICATIONS.get(),
+    _NOTIFICATIONS.listing(_LOG_FILTER),
     # lookups and fraud control
-    _r(
-        "POST",
-        "/Lookups/Carrier",
-        "lookups.carrier",
-        lookup(k.CARRIER_LOOKUP),
-        required={"PhoneNumber": 21401},
-    ),
-    _list("/Lookups/Carrier", "lookups.carrier_list", k.CARRIER_LOOKUP),
-    _r(
-        "POST",
-        "/Lookups/Cnam",
-        "lookups.cnam",
-        lookup(k.CNAM_LOOKUP),
-        required={"PhoneNumber": 21401},
-    ),
-    _list("/Lookups/Cnam", "lookups.cnam_list", k.CNAM_LOOKUP),
-    _r(
-        "POST",
-        "/Lookups/Bna",
-        "lookups.bna",
-        lookup(k.BNA_LOOKUP),
-        required={"PhoneNumber": 21401},
-    ),
-    _list("/Lookups/Bna", "lookups.bna_list", k.BNA_LOOKUP),
-    _r(
-        "POST",
-        "/Fraud/Block/{CountryCode}",
-        "fraud.block",
-        fraud("blocked", "blocked"),
-        FRAUD_FLAGS,
-    ),
-    _r(
-        "POST",
-        "/Fraud/Authorize/{CountryCode}",
-        "fraud.authorize",
-        fraud("authorized", "authorized"),
-        FRAUD_FLAGS,
-    ),
-    _r("POST", "/Fraud/Extend/{CountryCode}", "fraud.extend", fraud("extend", "authorized")),
-    _r(
-        "POST",
-        "/Fraud/Whitelist/{CountryCode}",
-        "fraud.whitelist",
-        fraud("whitelisted", "whitelisted"),
-        FRAUD_FLAGS,
-    ),
-    _r("GET", "/Fraud", "fraud.list", frauds, ("Page", "PageSize")),
+    *_lookup("carrier", k.CARRIER_LOOKUP, "/Lookups/Carrier"),
+    *_lookup("cnam", k.CNAM_LOOKUP, "/Lookups/Cnam"),
+    *_lookup("bna", k.BNA_LOOKUP, "/Lookups/Bna"),
+    _rule("Block", "blocked", "blocked"),
+    _rule("Authorize", "authorized", "authorized"),
+    _rule("Extend", "extend", "authorized", ()),
+    _rule("Whitelist", "whitelisted", "whitelisted"),
+    route("GET", "/Fraud", "fraud.list", frauds, ("Page", "PageSize")),
 )
 """Every endpoint of the REST reference, in its order."""
