@@ -59,13 +59,12 @@ _NUMBER_SETTINGS: Final[dict[str, Any]] = {
     "hangup_callback": "",
     "hangup_callback_method": "POST",
 }
+# The fields most templates begin or end with.
+_OWNED: Final[dict[str, Any]] = {"sid": Fill.SID, "account_sid": Fill.ACCOUNT}
 _STAMPS: Final[dict[str, Any]] = {"date_created": Fill.NOW, "date_updated": Fill.NOW}
-_LOOKUP_TAIL: Final[dict[str, Any]] = {
-    "price": "0.0000",
-    "api_version": API_VERSION,
-    **_STAMPS,
-    "uri": Fill.URI,
-}
+_DATED: Final[dict[str, Any]] = {**_STAMPS, "uri": Fill.URI}
+_LINKED: Final[dict[str, Any]] = {**_DATED, "subresource_uris": {}}
+_LOOKUP_TAIL: Final[dict[str, Any]] = {"price": "0.0000", "api_version": API_VERSION, **_DATED}
 
 ACCOUNT = Kind(
     "accounts",
@@ -81,9 +80,7 @@ ACCOUNT = Kind(
         "max_outbound_limit": "0.40",
         "type": "full",
         "time_zone": "GMT",
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
+        **_LINKED,
     },
     subresources={
         "usages": "Usages",
@@ -146,9 +143,7 @@ CALL = Kind(
         "forwarded_from": "",
         "caller_id_blocked": "false",
         "recordings_count": "",
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
+        **_LINKED,
     },
     subresources={"notifications": "Notifications", "recordings": "Recordings"},
     not_found=21204,
@@ -161,8 +156,7 @@ SMS = Kind(
     "SMS/Messages/{sid}",
     "sms_messages",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "from": "",
         "to": "",
         "body": "",
@@ -208,9 +202,7 @@ CONFERENCE = Kind(
         "account_sid": Fill.ACCOUNT,
         "status": "init",
         "active_participants_count": 0,
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
+        **_LINKED,
     },
     subresources={"participants": "Participants"},
 )
@@ -229,8 +221,7 @@ PARTICIPANT = Kind(
         "duration": "0",
         "muted": "false",
         "deaf": "false",
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
     owner=CONFERENCE,
     counter="active_participants_count",
@@ -249,8 +240,7 @@ APPLICATION = Kind(
         "voice_caller_id_lookup": False,
         "client_count": 0,
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
 )
 CLIENT = Kind(
@@ -260,8 +250,7 @@ CLIENT = Kind(
     "Applications/{parent}/Clients/{sid}",
     "clients",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "application_sid": Fill.PARENT,
         "nickname": "",
         "client_password": "",
@@ -269,8 +258,7 @@ CLIENT = Kind(
         "session_id": None,
         "remote_ip": "",
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
     owner=APPLICATION,
     counter="client_count",
@@ -282,8 +270,7 @@ AGENT = Kind(
     "Agents/{sid}",
     "agents",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "friendly_name": "",
         "timeout": "",
         "callback_url": "",
@@ -292,8 +279,7 @@ AGENT = Kind(
         "event_callback_url": "",
         "event_callback_method": "POST",
         "events": "",
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
     aliases={"Event_ Callback_method": "event_callback_method"},
 )
@@ -304,8 +290,7 @@ DOMAIN = Kind(
     "SIP/Domains/{sid}",
     "domains",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "friendly_name": "",
         "domain_name": "",
         "domain_sip_url": "",
@@ -318,9 +303,7 @@ DOMAIN = Kind(
         "voice_status_callback_method": "POST",
         "voice_heartbeat_callback": "",
         "voice_heartbeat_callback_method": "POST",
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
+        **_LINKED,
     },
     subresources={
         "ip_access_control_list_mappings": "IpAccessControlListMappings",
@@ -332,79 +315,45 @@ DOMAIN = Kind(
         "HeartbeatMethod": "voice_heartbeat_callback_method",
     },
 )
-CREDENTIAL_LIST = Kind(
-    "credential_lists",
-    "CredentialsList",
-    "CL",
-    "SIP/CredentialLists/{sid}",
-    "credential_lists",
-    {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
-        "friendly_name": "",
-        "credentials_count": 0,
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
-    },
-    subresources={"credentials": "Credentials"},
+
+
+def _sip_list(name: str, element: str, prefix: str, path: str, entries: str, link: str) -> Kind:
+    """A SIP list (``/SIP/{path}``): a name and the count of its ``entries``, which its
+    ``subresource_uris`` link to as ``link``."""
+    template = {**_OWNED, "friendly_name": "", f"{entries}_count": 0, **_LINKED}
+    resources = {link: entries.title().replace("_", "")}
+    return Kind(name, element, prefix, f"SIP/{path}/{{sid}}", name, template, resources)
+
+
+def _sip_entry(name: str, element: str, prefix: str, owner: Kind, fields: dict[str, Any]) -> Kind:
+    """An entry of a SIP list (``…/{owner's}/{Entries}/{sid}``), counted by its owner."""
+    path = f"{owner.path.replace('{sid}', '{parent}')}/{name.title().replace('_', '')}/{{sid}}"
+    template = {**_OWNED, **fields, **_LINKED}
+    counter = f"{name}_count"
+    return Kind(name, element, prefix, path, name, template, {}, owner=owner, counter=counter)
+
+
+CREDENTIAL_LIST = _sip_list(
+    "credential_lists", "CredentialsList", "CL", "CredentialLists", "credentials", "credentials"
 )
-CREDENTIAL = Kind(
+CREDENTIAL = _sip_entry(
     "credentials",
     "Credential",
     "SC",
-    "SIP/CredentialLists/{parent}/Credentials/{sid}",
-    "credentials",
-    {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
-        "username": "",
-        "friendly_name": "",
-        "credential_list": Fill.PARENT,
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
-    },
-    subresources={},
-    owner=CREDENTIAL_LIST,
-    counter="credentials_count",
+    CREDENTIAL_LIST,
+    {"username": "", "friendly_name": "", "credential_list": Fill.PARENT},
 )
-IP_ACL = Kind(
+# The recorded fixture names the IP address list "credentials"; kept as recorded.
+IP_ACL = _sip_list(
     "ip_access_control",
     "IpAccessControlList",
     "AL",
-    "SIP/IpAccessControlLists/{sid}",
-    "ip_access_control",
-    {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
-        "friendly_name": "",
-        "ip_addresses_count": 0,
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
-    },
-    # The recorded fixture names the IP address list "credentials"; kept as recorded.
-    subresources={"credentials": "IpAddresses"},
+    "IpAccessControlLists",
+    "ip_addresses",
+    "credentials",
 )
-IP_ADDRESS = Kind(
-    "ip_addresses",
-    "IpAddress",
-    "IP",
-    "SIP/IpAccessControlLists/{parent}/IpAddresses/{sid}",
-    "ip_addresses",
-    {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
-        "friendly_name": "",
-        "ip_address": "",
-        **_STAMPS,
-        "uri": Fill.URI,
-        "subresource_uris": {},
-    },
-    subresources={},
-    owner=IP_ACL,
-    counter="ip_addresses_count",
+IP_ADDRESS = _sip_entry(
+    "ip_addresses", "IpAddress", "IP", IP_ACL, {"friendly_name": "", "ip_address": ""}
 )
 NUMBER = Kind(
     "incoming_phone_numbers",
@@ -413,8 +362,7 @@ NUMBER = Kind(
     "IncomingPhoneNumbers/{sid}",
     "incoming_phone_numbers",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "phone_number": "",
         "friendly_name": "",
         "type": "local",
@@ -422,8 +370,7 @@ NUMBER = Kind(
         **_NUMBER_SETTINGS,
         "next_renewal_date": "",
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
 )
 AVAILABLE_NUMBER = Kind(
@@ -465,15 +412,13 @@ RECORDING = Kind(
     "Recordings/{sid}",
     "recordings",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "call_sid": "",
         "duration": 0,
         "recording_url": "",
         "price": "0.0000",
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
     not_found=21501,
 )
@@ -484,8 +429,7 @@ TRANSCRIPTION = Kind(
     "Transcriptions/{sid}",
     "transcriptions",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "status": "in-progress",
         "type": "auto",
         "audio_url": "",
@@ -496,8 +440,7 @@ TRANSCRIPTION = Kind(
         "transcribe_callback": "",
         "callback_method": "POST",
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
 )
 NOTIFICATION = Kind(
@@ -507,8 +450,7 @@ NOTIFICATION = Kind(
     "Notifications/{sid}",
     "notifications",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "call_sid": None,
         "log": 0,
         "error_code": 0,
@@ -521,8 +463,7 @@ NOTIFICATION = Kind(
         "response_body": "",
         "response_headers": "",
         "api_version": API_VERSION,
-        **_STAMPS,
-        "uri": Fill.URI,
+        **_DATED,
     },
 )
 CARRIER_LOOKUP = Kind(
@@ -532,8 +473,7 @@ CARRIER_LOOKUP = Kind(
     "Lookups/Carrier/{sid}",
     "carrier_lookups",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "phone_number": "",
         "network": "Fake Mobile",
         "mobile": True,
@@ -553,8 +493,7 @@ CNAM_LOOKUP = Kind(
     "Lookups/Cnam/{sid}",
     "cnam_lookups",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "phone_number": "",
         "body": None,
         **_LOOKUP_TAIL,
@@ -567,8 +506,7 @@ BNA_LOOKUP = Kind(
     "Lookups/Bna/{sid}",
     "bna_lookups",
     {
-        "sid": Fill.SID,
-        "account_sid": Fill.ACCOUNT,
+        **_OWNED,
         "phone_number": "",
         "city": "",
         "state": "",
