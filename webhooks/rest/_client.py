@@ -1,7 +1,8 @@
 """``Client`` and ``AsyncClient``: thin I/O shells around :class:`~webhooks.rest._core.Core`.
 
-Both expose the same resource tree, built once by :class:`_Api`; the only code that differs is
-sending a request and sleeping between retries.
+Both take the same arguments and expose the same resource tree, built once by :class:`_Api`;
+the only code that differs is opening the connection pool, sending a request and sleeping
+between retries.
 """
 
 from __future__ import annotations
@@ -32,27 +33,32 @@ from .sip import Sip
 __all__ = ["AsyncClient", "Client"]
 
 T = TypeVar("T")
+TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
 _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
-class _Api(Generic[M]):
-    """The resource tree and configuration shared by both clients."""
+class _Api(Generic[M, TransportT]):
+    """The constructor, resource tree and configuration shared by both clients."""
+
+    _http: Any
 
     def __init__(
         self,
-        account_sid: str | None,
-        auth_token: str | None,
+        account_sid: str | None = None,
+        auth_token: str | None = None,
         *,
-        region: str | None,
-        base_url: str | None,
-        timeout: TimeoutArg,
-        retry: RetryPolicy | None,
-        on_retry: Callable[[RetryEvent], None] | None,
+        region: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutArg = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+        transport: TransportT | None = None,
     ) -> None:
         settings = Settings.resolve(account_sid, auth_token, region=region, base_url=base_url)
         self._core = Core(
             settings, timeout=timeout, retry=retry or RetryPolicy(), on_retry=on_retry
         )
+        self._http = self._connect(transport)
         self.account: AccountResource[M] = AccountResource(self)
         self.usages: Usages[M] = Usages(self)
         self.notifications: Notifications[M] = Notifications(self)
@@ -89,8 +95,11 @@ class _Api(Generic[M]):
         """The API root, e.g. ``https://api-us.cpaas.avayacloud.com/v2``."""
         return self._core.settings.base_url
 
+    def _connect(self, transport: TransportT | None) -> Any:
+        raise NotImplementedError
 
-class Client(_Api[Sync]):
+
+class Client(_Api[Sync, httpx.BaseTransport]):
     """The synchronous REST client; one connection pool per instance.
 
     Args:
@@ -114,28 +123,10 @@ class Client(_Api[Sync]):
             call = client.calls.create(from_="+3212345678", to="+3287654321", url="https://…")
     """
 
-    def __init__(
-        self,
-        account_sid: str | None = None,
-        auth_token: str | None = None,
-        *,
-        region: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutArg = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        on_retry: Callable[[RetryEvent], None] | None = None,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        super().__init__(
-            account_sid,
-            auth_token,
-            region=region,
-            base_url=base_url,
-            timeout=timeout,
-            retry=retry,
-            on_retry=on_retry,
-        )
-        self._http = httpx.Client(
+    _http: httpx.Client
+
+    def _connect(self, transport: httpx.BaseTransport | None) -> httpx.Client:
+        return httpx.Client(
             timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
         )
 
@@ -161,15 +152,11 @@ class Client(_Api[Sync]):
             try:
                 response = self._http.send(request)
             except httpx.TransportError as exc:
-                wait = core.retry_after_error(op, attempt, exc)
-                if wait is None:
-                    raise core.transport_error(op, exc) from exc
+                wait = core.wait_after_error(op, attempt, exc)
             else:
                 if response.status_code < 300:
                     return core.result(op, response)
-                wait = core.retry_after_status(op, attempt, response)
-                if wait is None:
-                    raise core.error(response)
+                wait = core.wait_after_status(op, attempt, response)
             time.sleep(wait)
             attempt += 1
 
@@ -178,7 +165,7 @@ class Client(_Api[Sync]):
         return PageIterator(run, query)
 
 
-class AsyncClient(_Api[Async]):
+class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
     """The asynchronous REST client: the same resources, awaited; ``list()`` returns an async
     iterator. One connection pool per instance; use ``async with`` or :meth:`aclose`.
 
@@ -202,28 +189,10 @@ class AsyncClient(_Api[Async]):
                 print(call.sid)
     """
 
-    def __init__(
-        self,
-        account_sid: str | None = None,
-        auth_token: str | None = None,
-        *,
-        region: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutArg = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        on_retry: Callable[[RetryEvent], None] | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(
-            account_sid,
-            auth_token,
-            region=region,
-            base_url=base_url,
-            timeout=timeout,
-            retry=retry,
-            on_retry=on_retry,
-        )
-        self._http = httpx.AsyncClient(
+    _http: httpx.AsyncClient
+
+    def _connect(self, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
             timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
         )
 
@@ -249,15 +218,11 @@ class AsyncClient(_Api[Async]):
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
-                wait = core.retry_after_error(op, attempt, exc)
-                if wait is None:
-                    raise core.transport_error(op, exc) from exc
+                wait = core.wait_after_error(op, attempt, exc)
             else:
                 if response.status_code < 300:
                     return core.result(op, response)
-                wait = core.retry_after_status(op, attempt, response)
-                if wait is None:
-                    raise core.error(response)
+                wait = core.wait_after_status(op, attempt, response)
             await anyio.sleep(wait)
             attempt += 1
 

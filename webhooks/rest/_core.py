@@ -3,8 +3,8 @@
 An endpoint is described by an :class:`Op` (one request and how to read its answer) or a
 :class:`Query` (a list resource, from which the ops of its pages are derived). :class:`Core`
 turns an op into an ``httpx.Request``, an ``httpx.Response`` into a result or an
-:class:`~webhooks.rest.errors.ApiError`, and decides about retries. The clients only send
-requests and sleep.
+:class:`~webhooks.rest.errors.ApiError`, and decides about retries: after a failed attempt it
+either raises or says how long to wait. The clients only send requests and sleep.
 """
 
 from __future__ import annotations
@@ -245,27 +245,35 @@ class Core:
             retry_after=parse_retry_after(response.headers.get("retry-after")),
         )
 
-    def retry_after_status(
-        self, op: Op[Any], attempt: int, response: httpx.Response
-    ) -> float | None:
-        """The wait before retrying after an error status, or ``None`` to raise instead."""
-        status = response.status_code
-        if not op.replay_safe or not self.retry.retries_status(status):
-            return None
-        wait = self.retry.delay(attempt, parse_retry_after(response.headers.get("retry-after")))
-        if wait is not None:
-            self._announce(RetryEvent(op.method, str(response.request.url), attempt, wait, status))
-        return wait
+    def wait_after_status(self, op: Op[Any], attempt: int, response: httpx.Response) -> float:
+        """The wait before retrying after an error status.
 
-    def retry_after_error(self, op: Op[Any], attempt: int, exc: httpx.HTTPError) -> float | None:
-        """The wait before retrying after a transport failure, or ``None`` to raise instead."""
-        if not replayable_error(exc, replay_safe=op.replay_safe):
-            return None
-        wait = self.retry.delay(attempt)
-        if wait is not None:
-            url = str(exc.request.url) if _has_request(exc) else op.path
-            self._announce(RetryEvent(op.method, url, attempt, wait, error=exc))
-        return wait
+        Raises:
+            ApiError: (or a subclass) for the answer, when it is not retried.
+        """
+        status = response.status_code
+        if op.replay_safe and self.retry.retries_status(status):
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            wait = self.retry.delay(attempt, retry_after)
+            if wait is not None:
+                url = str(response.request.url)
+                self._announce(RetryEvent(op.method, url, attempt, wait, status))
+                return wait
+        raise self.error(response)
+
+    def wait_after_error(self, op: Op[Any], attempt: int, exc: httpx.HTTPError) -> float:
+        """The wait before retrying after a transport failure (call it while handling ``exc``).
+
+        Raises:
+            TransportError: Wrapping ``exc`` (its ``__cause__``), when it is not retried.
+        """
+        if replayable_error(exc, replay_safe=op.replay_safe):
+            wait = self.retry.delay(attempt)
+            if wait is not None:
+                url = str(exc.request.url) if _has_request(exc) else op.path
+                self._announce(RetryEvent(op.method, url, attempt, wait, error=exc))
+                return wait
+        raise self.transport_error(op, exc) from exc
 
     def transport_error(self, op: Op[Any], exc: httpx.HTTPError) -> TransportError:
         """Wrap an ``httpx`` failure (the caller raises it ``from exc``)."""
