@@ -13,10 +13,6 @@ def sim_for(routes: dict[str, object], **options: object) -> Simulator:
     return Simulator(docs_app(routes), **options)  # type: ignore[arg-type]
 
 
-def dialed(call: SimCall) -> list[Dialed]:
-    return [s for s in call.transcript if isinstance(s, Dialed)]
-
-
 def requests(call: SimCall, kind: str) -> list[SimRequest]:
     return [r for r in call.requests if r.kind == kind]
 
@@ -74,7 +70,7 @@ def test_star_is_an_ordinary_key_without_hangup_on_star() -> None:
     assert call.steps(Pressed) == [Pressed("*", (), False, 0.0)]
     call.wait()
     assert call.said == ["back"]
-    assert dialed(call)[0].at == 30.0
+    assert call.steps(Dialed)[0].at == 30.0
 
 
 def test_keys_after_the_star_go_to_the_next_gather() -> None:
@@ -215,7 +211,7 @@ def test_if_machine_redirect_can_move_the_callers_call_instead() -> None:
     assert vm.params["AnsweredBy"] == "machine"
     assert call.said == ["Please call the shop back"]
     assert requests(call, "dial") == []
-    assert dialed(call)[0].outcome == "completed"
+    assert call.steps(Dialed)[0].outcome == "completed"
     with pytest.raises(ValueError, match="if_machine_redirect"):
         sim_for({}, if_machine_redirect="both")
 
@@ -233,7 +229,7 @@ def test_redirect_without_if_machine_url_is_noted_and_bridged() -> None:
     sim.script_dial("+1555", answered_by="machine")
     call = sim.call("/v")
     assert call.codes() == [11100]
-    assert dialed(call)[0].duration == 30.0
+    assert call.steps(Dialed)[0].duration == 30.0
 
 
 # -- Number url and sendDigits -----------------------------------------------------------------
@@ -281,7 +277,7 @@ def test_a_failing_number_url_is_noted_and_the_call_is_bridged() -> None:
     sim = sim_for({"/v": '<Dial><Number url="/w">+1555</Number></Dial>', "/w": "500"})
     call = sim.call("/v")
     assert call.codes() == [11200]
-    assert dialed(call)[0].duration == 30.0
+    assert call.steps(Dialed)[0].duration == 30.0
 
 
 def test_a_verb_the_simulator_cannot_run_for_the_called_party_raises() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import anyio
 import httpx
 import pytest
@@ -19,20 +17,12 @@ from webhooks.testing import (
     Recorded,
     Redirected,
     SentMessage,
-    SimCall,
     Simulator,
     Spoke,
 )
 
-T = TypeVar("T")
-
 CALLER = "+15550001111"
 NUMBER = "+15552223333"
-
-
-def steps(call: SimCall, kind: type[T]) -> list[T]:
-    """The transcript steps of one type, typed."""
-    return [s for s in call.transcript if isinstance(s, kind)]
 
 
 # -- voicemail -------------------------------------------------------------------------------
@@ -49,7 +39,6 @@ def test_voicemail_records_saves_and_attaches_the_transcription() -> None:
     assert call.said[-1] == "Thank you. Your message has been saved. Goodbye."
     assert call.status == "completed"
     (recording,) = call.steps(Recorded)
-    assert isinstance(recording, Recorded)
     assert recording.duration == 8
     assert not recording.background
     assert recording.transcription == "please call me back"
@@ -115,11 +104,11 @@ def test_conference_two_callers_with_the_pin_share_the_room() -> None:
     for call in (first, second):
         assert call.said[-1] == "Joining the conference."
         assert call.status == "in-progress"
-        assert steps(call, Gathered)[0].digits == "1234"
+        assert call.steps(Gathered)[0].digits == "1234"
     room = sim.conference("team-standup")
     assert room.participants == [first, second]
     assert room.status == "in-progress"
-    assert {e.room for e in steps(first, ConferenceEvent)} == {"team-standup"}
+    assert {e.room for e in first.steps(ConferenceEvent)} == {"team-standup"}
     callbacks = [e for e in conference.EVENTS if e["conference"] == room.sid]
     assert {e["call"] for e in callbacks} >= {first.sid, second.sid}
     first.hangup()
@@ -156,7 +145,7 @@ def test_forwarding_office_answers_and_the_call_ends() -> None:
     sim.script_dial(forwarding.OFFICE, outcome="answered", duration=42)
     call = sim.call("/voice", from_=CALLER, to=NUMBER)
     assert call.status == "completed"
-    (dialed,) = steps(call, Dialed)
+    (dialed,) = call.steps(Dialed)
     assert (dialed.targets, dialed.outcome, dialed.duration) == (
         (forwarding.OFFICE,),
         "completed",
@@ -173,7 +162,7 @@ def test_forwarding_unanswered_office_falls_back_to_the_mobile(office: str) -> N
     sim.script_dial(forwarding.MOBILE, outcome="answered", duration=10)
     call = sim.call("/voice", from_=CALLER, to=NUMBER)
     assert call.said == ["Please hold, we are trying another number."]
-    assert [(d.targets, d.outcome) for d in steps(call, Dialed)] == [
+    assert [(d.targets, d.outcome) for d in call.steps(Dialed)] == [
         ((forwarding.OFFICE,), office),
         ((forwarding.MOBILE,), "completed"),
     ]
@@ -185,7 +174,7 @@ def test_forwarding_nobody_answers_so_the_caller_leaves_a_voicemail() -> None:
     sim.script_dial(forwarding.OFFICE, outcome="busy")
     sim.script_dial(forwarding.MOBILE, outcome="no-answer")
     call = sim.call("/voice", from_=CALLER, to=NUMBER)
-    assert [d.outcome for d in steps(call, Dialed)] == ["busy", "no-answer"]
+    assert [d.outcome for d in call.steps(Dialed)] == ["busy", "no-answer"]
     assert call.said[-1].startswith("Please leave your message after the beep.")
     assert call.waiting_for == "record"
     call.record(5, text="ring me", key="#")
@@ -198,7 +187,7 @@ def test_forwarding_fallback_url_rings_the_mobile() -> None:
     sim = Simulator(forwarding.app)
     call = sim.call("/fallback", from_=CALLER, to=NUMBER)
     assert call.said == ["Connecting you."]
-    assert [d.targets for d in steps(call, Dialed)] == [(forwarding.MOBILE,)]
+    assert [d.targets for d in call.steps(Dialed)] == [(forwarding.MOBILE,)]
     assert call.status == "completed"
 
 

@@ -153,11 +153,11 @@ def leg_views(call: Any, media: Media) -> list[LegView]:
 
 
 def _waiting_element(call: Any) -> Any:
-    """The element the call waits at (the public ``gather``, else the pending element)."""
+    """The element the call waits at (the public ``gather``, else ``waiting_at``)."""
     gather = getattr(call, "gather", None)
     if gather is not None:
         return gather
-    return getattr(getattr(call, "pending", None), "verb", None)
+    return getattr(call, "waiting_at", None)
 
 
 def accepted_input(call: Any, waiting: str | None) -> list[str]:

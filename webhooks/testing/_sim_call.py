@@ -2,12 +2,15 @@
 
 Every input method has a synchronous form (``press``) and an async one (``press_async``); the
 synchronous ones run the simulator's private event loop, so use one style per simulator.
+
+The call's state and execution live in a private :class:`~._sim_engine.Engine`; ``SimCall`` is
+the test's view of it, so that only the test API is public.
 """
 
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from inboundxml import Element
 
@@ -18,34 +21,86 @@ from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest,
 from ._sim_transport import Runner
 from ._sim_verbs import finish_gather, finish_record
 
+if TYPE_CHECKING:
+    from ._sim_dial import DialLeg
+
 __all__ = ["SimCall"]
 
+S = TypeVar("S", bound=Step)
 
-class SimCall(Engine):
+
+class SimCall:
     """A simulated call: transcript, requests and status, and the caller's actions.
 
-    Attributes:
-        sid: The CallSid (``CA`` + 32 hex), the same on every request of the call.
-        from_: The calling number.
-        to: The called number.
-        direction: ``inbound`` or ``outbound-api``.
-        status: ``queued``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
-            ``failed``, ``canceled`` or ``rejected``.
-        clock: Virtual seconds since the call connected.
-        transcript: Every step, in order (``Spoke``, ``Played``, ``Gathered``... ``HungUp``).
-        requests: Every request the platform made for this call, with its answer.
-        notifications: Warnings and errors the platform would log (code, message, URL).
-        scheduled_hangup: ``(virtual time, element)`` of a pending ``<Hangup schedule>``, or
-            ``None``.
-        legs: The calls placed by its Dials (``DialLeg``; not conferences), in order.
+    Made by :meth:`Simulator.call` (and :meth:`Simulator.run_queued` for calls created through
+    a fake platform), not directly.
     """
 
     def __init__(self, ctx: Context, runner: Runner, **options: Any) -> None:
-        super().__init__(ctx, **options)
+        self._engine = Engine(ctx, **options)
+        self._engine.face = self
         self._runner = runner
 
     def __repr__(self) -> str:
         return f"<SimCall {self.sid} {self.status}: {self.describe()}>"
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def sid(self) -> str:
+        """The CallSid (``CA`` + 32 hex), the same on every request of the call."""
+        return self._engine.sid
+
+    @property
+    def from_(self) -> str:
+        """The calling number."""
+        return self._engine.from_
+
+    @property
+    def to(self) -> str:
+        """The called number."""
+        return self._engine.to
+
+    @property
+    def direction(self) -> str:
+        """``inbound`` or ``outbound-api``."""
+        return self._engine.direction
+
+    @property
+    def status(self) -> str:
+        """``queued``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
+        ``failed``, ``canceled`` or ``rejected``."""
+        return self._engine.status
+
+    @property
+    def clock(self) -> float:
+        """Virtual seconds since the call connected."""
+        return self._engine.clock
+
+    @property
+    def transcript(self) -> list[Step]:
+        """Every step, in order (``Spoke``, ``Played``, ``Gathered``... ``HungUp``)."""
+        return self._engine.transcript
+
+    @property
+    def requests(self) -> list[SimRequest]:
+        """Every request the platform made for this call, with its answer."""
+        return self._engine.requests
+
+    @property
+    def notifications(self) -> list[Notification]:
+        """Warnings and errors the platform would log (code, message, URL)."""
+        return self._engine.notifications
+
+    @property
+    def scheduled_hangup(self) -> tuple[float, str] | None:
+        """``(virtual time, element)`` of a pending ``<Hangup schedule>``, or ``None``."""
+        return self._engine.scheduled_hangup
+
+    @property
+    def legs(self) -> list[DialLeg]:
+        """The calls placed by its Dials (``DialLeg``; not conferences), in order."""
+        return self._engine.legs
 
     # -- inspection ---------------------------------------------------------------------------
 
@@ -68,12 +123,20 @@ class SimCall(Engine):
     def waiting_for(self) -> str | None:
         """``gather``, ``record``, ``loop``, ``conference`` or ``bridge`` (a Dial with
         ``hangupOnStar`` or ``digitsMatch`` in conversation) while the call waits, else None."""
-        return self.pending.kind if self.pending is not None else None
+        p = self._engine.pending
+        return p.kind if p is not None else None
+
+    @property
+    def waiting_at(self) -> Element | None:
+        """The element the call waits at (the Gather, Record, Dial, Conference noun, looping
+        Say or Play), or None; ``waiting_for`` says what it waits for."""
+        p = self._engine.pending
+        return p.verb if p is not None else None
 
     @property
     def gather(self) -> Element | None:
         """The Gather (or GetSpeech) waiting for input, if any."""
-        p = self.pending
+        p = self._engine.pending
         return p.verb if p is not None and p.kind == "gather" else None
 
     @property
@@ -99,7 +162,7 @@ class SimCall(Engine):
                 where = last.where.rsplit("/", 1)[-1].split("[")[0] if last.where else last.reason
                 tail = f"after {where} at {last.where}" if last.where else f"({last.reason})"
             return f"the call has ended ({self.status}) {tail}"
-        p = self.pending
+        p = self._engine.pending
         if p is None:
             return f"the call is {self.status}"
         what = {
@@ -120,86 +183,89 @@ class SimCall(Engine):
 
     async def press_async(self, keys: str) -> None:
         """Async form of :meth:`press`."""
-        if self.pending is not None and self.pending.kind == "bridge":
-            await bridge_keys(self, keys)
-            await self.run()
+        e, p = self._engine, self._engine.pending
+        if p is not None and p.kind == "bridge":
+            await bridge_keys(e, keys)
+            await e.run()
             return
-        if self.pending is None or self.pending.kind != "gather":
+        if p is None or p.kind != "gather":
             raise self._error("no Gather (or Dial listening for keys) is waiting")
-        if "dtmf" not in str(attr(self.pending.verb, "input") or "dtmf"):
+        if "dtmf" not in str(attr(p.verb, "input") or "dtmf"):
             raise self._error("the Gather listens for speech only")
-        await finish_gather(self, keys, None)
-        await self.run()
+        await finish_gather(e, keys, None)
+        await e.run()
 
     async def say_speech_async(self, text: str) -> None:
         """Async form of :meth:`say_speech`."""
-        p = self.pending
+        e, p = self._engine, self._engine.pending
         if p is None or p.kind != "gather":
             raise self._error("no Gather is listening for speech")
         if p.verb.tag == "Gather" and "speech" not in str(attr(p.verb, "input") or ""):
             raise self._error("the Gather listens for keys only (input='dtmf')")
-        await finish_gather(self, "", text)
-        await self.run()
+        await finish_gather(e, "", text)
+        await e.run()
 
     async def record_async(
         self, seconds: float = 5.0, *, text: str | None = None, key: str | None = None
     ) -> None:
         """Async form of :meth:`record`."""
-        if self.pending is None or self.pending.kind != "record":
+        e = self._engine
+        if e.pending is None or e.pending.kind != "record":
             raise self._error("no foreground Record is waiting")
-        await finish_record(self, seconds, text, key)
-        await self.run()
+        await finish_record(e, seconds, text, key)
+        await e.run()
 
     async def wait_async(self, seconds: float | None = None) -> None:
         """Async form of :meth:`wait`."""
-        p = self.pending
+        e, p = self._engine, self._engine.pending
         if p is None:
             raise self._error("nothing is waiting")
-        self.trigger = "timeout" if p.kind in ("gather", "record") else ""
+        e.trigger = "timeout" if p.kind in ("gather", "record") else ""
         if p.kind == "gather" and (seconds is None or seconds >= float(attr(p.verb, "timeout"))):
-            await self.tick(float(attr(p.verb, "timeout") or 5))
+            await e.tick(float(attr(p.verb, "timeout") or 5))
             if self.ended:
                 return
-            self.pending = None
-            self.transcript.append(Gathered("", None, True, self.clock))
+            e.pending = None
+            e.transcript.append(Gathered("", None, True, e.clock))
         elif p.kind == "record":
-            await self.tick(float(attr(p.verb, "timeout") or 5))
+            await e.tick(float(attr(p.verb, "timeout") or 5))
             if self.ended:
                 return
-            self.pending = None
+            e.pending = None
         elif p.kind == "bridge":
-            await bridge_wait(self, seconds)
+            await bridge_wait(e, seconds)
         else:
             span = seconds if seconds is not None else 60.0
-            await (hold(self, span) if p.kind == "conference" else self.tick(span))
-            if self.interrupt_to is None:
+            await (hold(e, span) if p.kind == "conference" else e.tick(span))
+            if e.interrupt_to is None:
                 return
-            self.pending = None
-        await self.run()
+            e.pending = None
+        await e.run()
 
     async def hangup_async(self) -> None:
         """Async form of :meth:`hangup`."""
         if self.ended:
             raise self._error("it cannot hang up again")
-        await self.end("completed", "caller")
+        await self._engine.end("completed", "caller")
 
     async def interrupt_async(self, url: str, method: str = "POST") -> None:
         """Async form of :meth:`interrupt`."""
+        e = self._engine
         if self.ended:
             raise self._error("a live-call interrupt needs a live call")
-        self.interrupt_to = (url, method)
-        if self.running:
+        e.interrupt_to = (url, method)
+        if e.running:
             return  # takes effect after the element now running
-        await self.leave_pending()
-        self.trigger = "interrupt"
-        await self.run()
+        await e.leave_pending()
+        e.trigger = "interrupt"
+        await e.run()
 
     async def send_digits_async(self, digits: str) -> None:
         """Async form of :meth:`send_digits`: the keys reach a waiting Gather, else buffer."""
-        if self.pending is not None and self.pending.kind == "gather":
+        if self.waiting_for == "gather":
             await self.press_async(digits)
         else:
-            self.typeahead += digits
+            self._engine.typeahead += digits
 
     # -- actions (sync) -----------------------------------------------------------------------
 
@@ -283,8 +349,8 @@ class SimCall(Engine):
                 return n
         raise self._error(f"no notification {code} (recorded: {self.codes()})")
 
-    def steps(self, kind: type[Step]) -> list[Step]:
-        """The transcript steps of one type, e.g. ``call.steps(Dialed)``."""
+    def steps(self, kind: type[S]) -> list[S]:
+        """The transcript steps of one type, typed, e.g. ``call.steps(Dialed)[0].targets``."""
         return [s for s in self.transcript if isinstance(s, kind)]
 
 

@@ -29,6 +29,7 @@ from ._sim_model import ConferenceEvent, Dialed, new_sid
 from ._sim_side import fetch_side, play_side
 
 if TYPE_CHECKING:
+    from ._sim_call import SimCall
     from ._sim_engine import Engine
 
 __all__ = ["Room", "hold", "join"]
@@ -41,20 +42,28 @@ class Room:
         name: The room's name (the Conference text).
         sid: Its Sid (``CF`` + 32 hex).
         status: ``init``, ``in-progress`` or ``completed``.
-        participants: The calls in the room now, in order of arrival.
-        history: Every call that was ever in the room.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.sid = new_sid("CF")
         self.status = "init"
-        self.participants: list[Engine] = []
-        self.history: list[Engine] = []
+        self._members: list[Engine] = []
+        self._visitors: list[Engine] = []
         self.callback: tuple[str, str] | None = None
 
+    @property
+    def participants(self) -> list[SimCall]:
+        """The calls in the room now, in order of arrival."""
+        return [c.face for c in self._members]
+
+    @property
+    def history(self) -> list[SimCall]:
+        """Every call that was ever in the room."""
+        return [c.face for c in self._visitors]
+
     def __repr__(self) -> str:
-        return f"Room({self.name!r}, status={self.status!r}, participants={len(self.participants)})"
+        return f"Room({self.name!r}, status={self.status!r}, participants={len(self._members)})"
 
     async def _callback(self, call: Engine, event: str) -> None:
         if self.callback is None:
@@ -73,9 +82,9 @@ class Room:
         if self.callback is None and noun.attrs.get("callback_url"):
             method = str(noun.attrs.get("callback_method") or "POST")
             self.callback = (call.resolve(str(noun.attrs["callback_url"])), method)
-        self.participants.append(call)
-        self.history.append(call)
-        if len(self.participants) >= 2 or noun.attrs.get("start_conference_on_enter"):
+        self._members.append(call)
+        self._visitors.append(call)
+        if len(self._members) >= 2 or noun.attrs.get("start_conference_on_enter"):
             self.status = "in-progress"
         call.transcript.append(ConferenceEvent(self.name, "enter", call.clock))
         await self._callback(call, "enter")
@@ -87,9 +96,9 @@ class Room:
             call: A participant.
             resume: Whether the call continues its document (False when it is hanging up).
         """
-        if call not in self.participants:
+        if call not in self._members:
             return
-        self.participants.remove(call)
+        self._members.remove(call)
         data = call.pending.data if call.pending is not None else {}
         call.pending = None
         call.transcript.append(ConferenceEvent(self.name, "exit", call.clock))
@@ -97,7 +106,7 @@ class Room:
         noun: Element | None = data.get("noun")
         if noun is not None and noun.attrs.get("end_conference_on_exit"):
             await self.end()
-        elif not self.participants and self.status != "completed":
+        elif not self._members and self.status != "completed":
             self.status = "completed"
             await self._callback(call, "end")
         if resume:
@@ -108,8 +117,8 @@ class Room:
         if self.status == "completed":
             return
         self.status = "completed"
-        last = self.participants[-1] if self.participants else None
-        for call in list(self.participants):
+        last = self._members[-1] if self._members else None
+        for call in list(self._members):
             await self.leave(call)
         if last is not None:
             await self._callback(last, "end")

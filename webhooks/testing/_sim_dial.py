@@ -26,31 +26,33 @@ the caller's as ``ParentCallSid``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from inboundxml import Element
 
 from ._sim_conference import join
 from ._sim_engine import ENDED, Engine, Pending, attr
-from ._sim_model import Dialed, DialOutcome, Notification, Pressed, SentDigits, Spoke
+from ._sim_model import (
+    Dialed,
+    DialOutcome,
+    Notification,
+    Pressed,
+    SentDigits,
+    SimRequest,
+    Spoke,
+    Step,
+)
 from ._sim_side import fetch_side, play_side
+
+if TYPE_CHECKING:
+    from ._sim_call import SimCall
 
 __all__ = ["DialLeg", "bridge_keys", "bridge_wait", "dial"]
 
 
-class DialLeg(Engine):
-    """The dialled call of a ``<Dial>``: what the called party heard and was sent.
-
-    Attributes:
-        sid: Its CallSid (``DialCallSid`` on the caller's requests).
-        target: The number, SIP URI or client name, as written in the document.
-        parent: The caller's call.
-        answered_by: ``human`` or ``machine`` (as scripted).
-        status: ``ringing``, ``in-progress``, then ``completed``, ``busy``, ``no-answer`` or
-            ``failed``.
-        transcript: ``SentDigits`` and the prompts of the ``Number@url`` or ``ifMachineUrl``
-            document played to the called party.
-        requests: The caller's request list (the leg's requests are listed there too).
-    """
+class _LegEngine(Engine):
+    """The engine of a dialled call: its requests carry the caller's CallSid as
+    ``ParentCallSid`` and are listed with the caller's."""
 
     def __init__(self, parent: Engine, target: str, verb: Element, outcome: DialOutcome) -> None:
         caller_id = verb.attrs.get("caller_id")
@@ -63,9 +65,60 @@ class DialLeg(Engine):
         self.notifications = parent.notifications
         self.clock = parent.clock
         self.status = "ringing"
+        self.face = DialLeg(self)
+
+    def params(self, **extra: str) -> dict[str, str]:
+        """The leg's own default parameters plus the caller's CallSid as ``ParentCallSid``."""
+        return super().params(**{self.ctx.names.parent_call_sid: self.parent.sid, **extra})
+
+
+class DialLeg:
+    """The dialled call of a ``<Dial>``: what the called party heard and was sent (in
+    ``call.legs``)."""
+
+    def __init__(self, engine: _LegEngine) -> None:
+        self._engine = engine
 
     def __repr__(self) -> str:
         return f"<DialLeg {self.sid} to {self.target} {self.status}>"
+
+    @property
+    def sid(self) -> str:
+        """Its CallSid (``DialCallSid`` on the caller's requests)."""
+        return self._engine.sid
+
+    @property
+    def target(self) -> str:
+        """The number, SIP URI or client name, as written in the document."""
+        return self._engine.target
+
+    @property
+    def parent(self) -> SimCall:
+        """The caller's call."""
+        call: SimCall = self._engine.parent.face
+        return call
+
+    @property
+    def answered_by(self) -> str:
+        """``human`` or ``machine`` (as scripted)."""
+        return self._engine.answered_by
+
+    @property
+    def status(self) -> str:
+        """``ringing``, ``in-progress``, then ``completed``, ``busy``, ``no-answer`` or
+        ``failed``."""
+        return self._engine.status
+
+    @property
+    def transcript(self) -> list[Step]:
+        """``SentDigits`` and the prompts of the ``Number@url`` or ``ifMachineUrl`` document
+        played to the called party."""
+        return self._engine.transcript
+
+    @property
+    def requests(self) -> list[SimRequest]:
+        """The caller's request list (the leg's requests are listed there too)."""
+        return self._engine.requests
 
     @property
     def said(self) -> list[str]:
@@ -77,15 +130,11 @@ class DialLeg(Engine):
         """The DTMF sent to the called party (``sendDigits``)."""
         return "".join(s.digits for s in self.transcript if isinstance(s, SentDigits))
 
-    def params(self, **extra: str) -> dict[str, str]:
-        """The leg's own default parameters plus the caller's CallSid as ``ParentCallSid``."""
-        return super().params(**{self.ctx.names.parent_call_sid: self.parent.sid, **extra})
-
 
 @dataclass
 class _Bridge:
     verb: Element
-    leg: DialLeg
+    leg: _LegEngine
     targets: tuple[str, ...]
     outcome: DialOutcome
     detect: bool
@@ -116,8 +165,8 @@ async def dial(e: Engine, verb: Element) -> None:
     if e.ctx.dial_plan:  # the explorer's choice for this Dial
         win = replace(win, outcome=e.ctx.dial_plan.pop(0))  # type: ignore[arg-type]
     target, noun = nouns[pick]
-    leg = DialLeg(e, target, verb, win)
-    e.legs.append(leg)
+    leg = _LegEngine(e, target, verb, win)
+    e.legs.append(leg.face)
     patterns = [p.strip() for p in str(verb.attrs.get("digits_match") or "").split(",")]
     detect = verb.attrs.get("if_machine") is not None
     b = _Bridge(
@@ -201,7 +250,7 @@ async def _machine(e: Engine, b: _Bridge) -> bool:
 
 async def _leg_document(
     e: Engine,
-    leg: DialLeg,
+    leg: _LegEngine,
     url: str,
     method: str,
     kind: str,

@@ -86,7 +86,11 @@ Handler = Callable[["Engine", Element], Awaitable[None]]
 
 
 class Engine:
-    """State and execution of one simulated call (the public face is ``SimCall``)."""
+    """State and execution of one simulated call.
+
+    Tests never see an engine: they hold its ``face`` (a ``SimCall``, ``SimMessage`` or
+    ``DialLeg``), which shows the test API only.
+    """
 
     handlers: ClassVar[dict[str, Handler]] = {}
     """Verb handlers by tag, filled in by :mod:`._sim_verbs`."""
@@ -110,6 +114,8 @@ class Engine:
         sid: str | None = None,
     ) -> None:
         self.ctx = ctx
+        self.face: Any = self
+        """The object a test holds for this call (set by it); the engine until then."""
         self.sid = sid or new_sid("CA")
         self.from_, self.to, self.direction = from_, to, direction
         self.caller_name, self.forwarded_from = caller_name, forwarded_from

@@ -43,12 +43,12 @@ def attach(sim: Simulator, platform: CallPlatform) -> None:
             heartbeat_url=p.get("HeartbeatUrl") or None,
             heartbeat_method=(p.get("HeartbeatMethod") or "POST").upper(),
         )
-        call.data_url = (p.get("Url", ""), (p.get("Method") or "POST").upper())
+        call._engine.data_url = (p.get("Url", ""), (p.get("Method") or "POST").upper())
         sim.calls.append(call)
         sim._queued.append(call)
 
     def updated(record: Any, action: str, params: Mapping[str, str]) -> None:
-        call = next((c for c in sim.calls if c.sid == record.sid), None)
+        call = next((c._engine for c in sim.calls if c.sid == record.sid), None)
         if call is None or call.status in ENDED:
             return
         call.controls.append((action, dict(params)))
@@ -56,7 +56,7 @@ def attach(sim: Simulator, platform: CallPlatform) -> None:
             _flag(call)
 
     async def on_end(call: Engine) -> None:
-        if any(c is call for c in sim.calls) and call.direction.startswith("outbound"):
+        if any(c is call.face for c in sim.calls) and call.direction.startswith("outbound"):
             try:
                 platform.set_call_status(call.sid, call.status, duration=round(call.clock))
             except KeyError:
@@ -81,16 +81,17 @@ def _flag(call: Engine) -> None:
 
 async def apply_controls(call: SimCall) -> None:
     """Apply live-call requests recorded while the call was waiting."""
-    if not call.controls:
+    e = call._engine
+    if not e.controls:
         return
-    _flag(call)
-    if call.hangup_requested:
-        status, call.hangup_requested = call.hangup_requested, ""
-        await call.end(status, "api")
+    _flag(e)
+    if e.hangup_requested:
+        status, e.hangup_requested = e.hangup_requested, ""
+        await e.end(status, "api")
         return
-    if call.interrupt_to is not None:
-        url, method = call.interrupt_to
+    if e.interrupt_to is not None:
+        url, method = e.interrupt_to
         await call.interrupt_async(url, method)
-    elif call.typeahead and call.pending is not None and call.pending.kind == "gather":
-        keys, call.typeahead = call.typeahead, ""
+    elif e.typeahead and call.waiting_for == "gather":
+        keys, e.typeahead = e.typeahead, ""
         await call.press_async(keys)

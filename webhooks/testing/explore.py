@@ -128,7 +128,7 @@ def _quote(text: str) -> str:
 
 
 def _options(call: SimCall) -> list[Action]:
-    p = call.pending
+    p = call._engine.pending
     if p is None:
         return []
     if p.kind == "gather":
@@ -275,9 +275,10 @@ def _explore(sim: Simulator, app: Any, path: str, depth: int, max_calls: int) ->
                 (actions, (*plan, *["answered"] * (dials - len(plan) - 1), o)) for o in _OUTCOMES
             )
             plan = (*plan, *["answered"] * (dials - len(plan)))
-        if call.pending is None or len(actions) >= depth:
+        pending = call._engine.pending
+        if pending is None or len(actions) >= depth:
             continue
-        key = (node, call.pending.where, plan)
+        key = (node, pending.where, plan)
         if key in seen:
             continue
         seen.add(key)

@@ -21,18 +21,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
-from inboundxml import Element
-
 from . import _sim_dial, _sim_verbs  # noqa: F401  (register the verb handlers)
 from ._sim_call import SimCall
 from ._sim_conference import Room
 from ._sim_dial import DialLeg
 from ._sim_engine import ENDED, Context, Engine
+from ._sim_message import SimMessage
 from ._sim_model import (
     AnsweredBy,
     DialOutcome,
     DialStatus,
-    Notification,
     ParameterNames,
     Pressed,
     SentDigits,
@@ -64,51 +62,6 @@ class CallPlatform(Protocol):
     def set_call_status(self, sid: str, status: str, *, duration: int | None = None) -> Any:
         """Move a call to ``status``."""
         ...
-
-
-class SimMessage(Engine):
-    """An inbound SMS/MMS and the document that answered it.
-
-    Attributes:
-        sid: The message Sid (``SM`` + 32 hex), sent as ``SmsSid``.
-        replies: The messages the answer sent (``<Sms>``/``<Mms>``).
-        requests: Every request made, with its answer.
-        notifications: Problems found (14110 for a verb not allowed in an SMS reply).
-    """
-
-    @property
-    def replies(self) -> list[SentMessage]:
-        """The messages sent in reply, in order."""
-        return [s for s in self.transcript if isinstance(s, SentMessage)]
-
-    def params(self, **extra: str) -> dict[str, str]:
-        """``From``, ``To``, ``Body`` (documented) plus ``AccountSid``, ``SmsSid``,
-        ``SmsStatus=received``, ``Direction=incoming`` and ``ApiVersion`` (assumed)."""
-        p = {
-            "AccountSid": self.ctx.account_sid,
-            "ApiVersion": self.ctx.api_version,
-            self.ctx.names.sms_sid: self.sid,
-            self.ctx.names.sms_status: "received",
-            "Direction": "incoming",
-            "From": self.from_,
-            "To": self.to,
-            "Body": self.extra_params.get("Body", ""),
-        }
-        p.update(self.extra_params)
-        p.update(extra)
-        return p
-
-
-async def _not_in_sms(e: Engine, verb: Element) -> None:
-    e.notifications.append(
-        Notification(14110, f"{verb.tag} is not allowed in an SMS reply", e.doc_url, "warning")
-    )
-
-
-SimMessage.handlers = {
-    tag: Engine.handlers[tag] if tag in ("Sms", "Mms", "Redirect") else _not_in_sms
-    for tag in Engine.handlers
-}
 
 
 class Simulator:
@@ -242,12 +195,12 @@ class Simulator:
         options.setdefault("to", "+15552223333")
         call = SimCall(self._ctx, self._runner, **options)
         self.calls.append(call)
-        return call, call.resolve(path), method
+        return call, call._engine.resolve(path), method
 
     async def call_async(self, path: str = "/voice", **options: Any) -> SimCall:
         """Async form of :meth:`call`."""
         call, url, method = self._new_call(path, options)
-        await start(call, url, method)
+        await start(call._engine, url, method)
         return call
 
     def call(
@@ -273,7 +226,7 @@ class Simulator:
             The call, waiting at its first Gather (or Record, conference...) or ended.
         """
         call, url, method = self._new_call(path, {"from_": from_, "to": to, **options})
-        self._runner.run(start(call, url, method))
+        self._runner.run(start(call._engine, url, method))
         return call
 
     def sms(
@@ -301,12 +254,11 @@ class Simulator:
         """Async form of :meth:`sms`."""
         body = str(options.pop("body", ""))
         method = str(options.pop("method", "POST")).upper()
-        msg = SimMessage(self._ctx, direction="incoming", params={"Body": body}, **options)
-        msg.sid = msg.sid.replace("CA", "SM", 1)
+        msg = SimMessage(self._ctx, body=body, **options)
         self.message_sessions.append(msg)
-        msg.status = "received"
-        if await msg.fetch(msg.resolve(path), method, "sms"):
-            await msg.run()
+        e = msg._engine
+        if await e.fetch(e.resolve(path), method, "sms"):
+            await e.run()
         return msg
 
     # -- outbound calls from a fake platform ----------------------------------------------------
@@ -327,8 +279,8 @@ class Simulator:
             await apply_controls(call)
         started, self._queued = self._queued, []
         for call in started:
-            record = call.data_url
-            await start(call, call.resolve(record[0]), record[1])
+            e = call._engine
+            await start(e, e.resolve(e.data_url[0]), e.data_url[1])
         return started
 
     def start(self) -> None:

@@ -1,0 +1,93 @@
+"""What a test sees of a call, a message and a dialled leg: the test API, typed, with reprs."""
+
+from __future__ import annotations
+
+import re
+from typing import assert_type
+
+from sim_apps import docs_app
+
+from webhooks.testing import Dialed, DialLeg, Recorded, SimCall, SimMessage, Simulator
+
+CALL_API = {
+    # state
+    "sid", "from_", "to", "direction", "status", "clock", "transcript", "requests",
+    "notifications", "scheduled_hangup", "legs",
+    # inspection
+    "said", "messages", "ended", "waiting_for", "waiting_at", "gather", "last_request",
+    "codes", "describe", "notification", "steps",
+    # the caller's actions and live-call control
+    "press", "say_speech", "record", "wait", "hangup", "interrupt", "send_digits",
+    "press_async", "say_speech_async", "record_async", "wait_async", "hangup_async",
+    "interrupt_async", "send_digits_async",
+}  # fmt: skip
+MESSAGE_API = {"sid", "from_", "to", "body", "replies", "requests", "notifications"}
+LEG_API = {
+    "sid", "target", "parent", "answered_by", "status", "transcript", "requests", "said",
+    "digits_sent",
+}  # fmt: skip
+
+SMS = '<Sms to="+15550001111" from="+15552223333">ok</Sms>'
+DIAL = '<Dial action="/after"><Number sendDigits="12">+15550001</Number></Dial>'
+
+
+def public(obj: object) -> set[str]:
+    return {name for name in dir(obj) if not name.startswith("_")}
+
+
+def test_a_call_shows_only_the_test_api() -> None:
+    call = Simulator(docs_app({"/voice": DIAL, "/after": "<Hangup/>"})).call("/voice")
+    assert public(SimCall) == CALL_API
+    assert public(call) == CALL_API
+
+
+def test_a_message_shows_only_its_result() -> None:
+    msg = Simulator(docs_app({"/sms": SMS})).sms("/sms", body="hi")
+    assert public(SimMessage) == MESSAGE_API
+    assert public(msg) == MESSAGE_API
+    assert (msg.body, msg.from_, msg.to) == ("hi", "+15550001111", "+15552223333")
+    assert [r.body for r in msg.replies] == ["ok"]
+
+
+def test_a_dialled_leg_shows_only_what_the_called_party_got() -> None:
+    call = Simulator(docs_app({"/voice": DIAL, "/after": "<Hangup/>"})).call("/voice")
+    (leg,) = call.legs
+    assert public(DialLeg) == LEG_API
+    assert public(leg) == LEG_API
+    assert leg.parent is call
+    assert leg.digits_sent == "12"
+
+
+def test_steps_keeps_the_step_type() -> None:
+    call = Simulator(docs_app({"/voice": DIAL, "/after": "<Hangup/>"})).call("/voice")
+    dialed = call.steps(Dialed)
+    assert_type(dialed, list[Dialed])
+    assert dialed[0].targets == ("+15550001",)
+    assert call.steps(Recorded) == []
+
+
+def test_the_element_a_call_waits_at() -> None:
+    sim = Simulator(docs_app({"/voice": '<Gather numDigits="1"/>', "/r": "<Record/>"}))
+    call = sim.call("/voice")
+    assert call.waiting_at is not None
+    assert call.waiting_at is call.gather
+    assert call.waiting_at.tag == "Gather"
+    call.hangup()
+    assert call.waiting_at is None
+
+
+def test_reprs_are_short_and_readable() -> None:
+    sim = Simulator(docs_app({"/voice": DIAL, "/after": "<Hangup/>", "/sms": SMS}))
+    msg = sim.sms("/sms", body="hi")
+    assert re.fullmatch(
+        r"<SimMessage SM[0-9a-f]{32} from \+15550001111 to \+15552223333: 'hi', 1 reply>",
+        repr(msg),
+    )
+    call = sim.call("/voice")
+    assert repr(call) == (
+        f"<SimCall {call.sid} completed: the call has ended (completed) after Hangup at "
+        "Response/Hangup[0]>"
+    )
+    assert repr(call.legs[0]) == f"<DialLeg {call.legs[0].sid} to +15550001 completed>"
+    long = sim.sms("/sms", body="a rather long message that goes on and on")
+    assert "'a rather long message that...', 1 reply>" in repr(long)
