@@ -100,31 +100,62 @@ class Resource(Generic[M]):
         return Query(path, key, item, params, values.get("page"), values.get("page_size"), timeout)
 
 
-def _record(owner: type, name: str) -> None:
-    ENDPOINTS.append((owner.__name__, name))
+class _View:
+    """Base of the endpoint descriptors: the builder, the docstring, and the binding of a
+    resource's callable.
+
+    Args:
+        build: The builder (an ``Op`` or ``Query`` method).
+        doc: The endpoint's docstring.
+    """
+
+    build: Callable[..., Any]
+
+    def __init__(self, build: Callable[..., Any], doc: str | None) -> None:
+        self.build = build
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        ENDPOINTS.append((owner.__name__, name))
+
+    def _finish(self, runner: Any) -> Callable[[Any], Any]:
+        """What the endpoint does with what the builder built, on ``runner``."""
+        raise NotImplementedError
+
+    def _view(self, instance: Resource[Any] | None) -> Any:
+        if instance is None:
+            return self
+        build, finish = self.build, self._finish(instance._runner)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return finish(build(instance, *args, **kwargs))
+
+        return self._bind(instance, call)
+
+    def _bind(self, instance: Resource[Any], call: Callable[..., Any]) -> Any:
+        # The views are non-data descriptors: once the bound callable sits in the instance's
+        # ``__dict__``, later lookups find it there and skip ``__get__`` altogether.
+        call.__doc__ = self.__doc__
+        vars(instance)[self.name] = call
+        return call
 
 
-def _bind(instance: Resource[Any], name: str, call: Callable[..., Any]) -> Any:
-    # The views are non-data descriptors: once the bound callable sits in the instance's
-    # ``__dict__``, later lookups find it there and skip ``__get__`` altogether.
-    vars(instance)[name] = call
-    return call
-
-
-class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
+class endpoint(_View, Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
     """Turn a builder method returning ``Op[T]`` into an endpoint of both clients.
 
     Args:
         build: The builder; its parameters become the endpoint's parameters.
     """
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Op[T]]) -> None:
-        self.build = build
-        self.__doc__ = build.__doc__
+    build: Callable[Concatenate[Any, P], Op[T]]
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        _record(owner, name)
+    def __init__(self, build: Callable[Concatenate[Any, P], Op[T]]) -> None:
+        super().__init__(build, build.__doc__)
+
+    def _finish(self, runner: Any) -> Callable[[Op[T]], Any]:
+        finish: Callable[[Op[T]], Any] = runner._run
+        return finish
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -133,18 +164,10 @@ class endpoint(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``prope
     @overload
     def __get__(self, instance: Resource[Async], owner: type) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
-        if instance is None:
-            return self
-        build, run = self.build, instance._runner._run
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return run(build(instance, *args, **kwargs))
-
-        call.__doc__ = self.__doc__
-        return _bind(instance, self.name, call)
+        return self._view(instance)
 
 
-class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
+class listing(_View, Generic[P, T]):  # noqa: N801 - used as a decorator, like ``property``
     """Turn a builder method returning ``Query[T]`` into a lazily paged list endpoint.
 
     Args:
@@ -152,13 +175,14 @@ class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``proper
             become the endpoint's parameters.
     """
 
-    def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
-        self.build = build
-        self.__doc__ = build.__doc__
+    build: Callable[Concatenate[Any, P], Query[T]]
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        _record(owner, name)
+    def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
+        super().__init__(build, build.__doc__)
+
+    def _finish(self, runner: Any) -> Callable[[Query[T]], Any]:
+        finish: Callable[[Query[T]], Any] = runner._iterate
+        return finish
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -169,15 +193,7 @@ class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``proper
         self, instance: Resource[Async], owner: type
     ) -> Callable[P, AsyncPageIterator[T]]: ...
     def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
-        if instance is None:
-            return self
-        build, iterate = self.build, instance._runner._iterate
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return iterate(build(instance, *args, **kwargs))
-
-        call.__doc__ = self.__doc__
-        return _bind(instance, self.name, call)
+        return self._view(instance)
 
     def page_view(self) -> _PageView[P, T]:
         """The endpoint reading one page (``list_page``) of the same list."""
@@ -188,14 +204,19 @@ class listing(Generic[P, T]):  # noqa: N801 - used as a decorator, like ``proper
         return _TextView(self.build)
 
 
-class _PageView(Generic[P, T]):
+class _PageView(_View, Generic[P, T]):
     def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
-        self.build = build
-        self.__doc__ = f"One page of the list, with its paging fields.\n\n{build.__doc__ or ''}"
+        super().__init__(
+            build, f"One page of the list, with its paging fields.\n\n{build.__doc__ or ''}"
+        )
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        _record(owner, name)
+    def _finish(self, runner: Any) -> Callable[[Query[T]], Any]:
+        run = runner._run
+
+        def finish(query: Query[T]) -> Any:
+            return run(query.page_op())
+
+        return finish
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -206,25 +227,14 @@ class _PageView(Generic[P, T]):
         self, instance: Resource[Async], owner: type
     ) -> Callable[P, Awaitable[Page[T]]]: ...
     def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
-        if instance is None:
-            return self
-        build, run = self.build, instance._runner._run
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return run(build(instance, *args, **kwargs).page_op())
-
-        call.__doc__ = self.__doc__
-        return _bind(instance, self.name, call)
+        return self._view(instance)
 
 
-class _TextView(Generic[P]):
+class _TextView(_View, Generic[P]):
     def __init__(self, build: Callable[Concatenate[Any, P], Query[Any]]) -> None:
-        self.build = build
-        self.__doc__ = "One page of the list as raw text; the first argument is 'xml' or 'csv'."
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        _record(owner, name)
+        super().__init__(
+            build, "One page of the list as raw text; the first argument is 'xml' or 'csv'."
+        )
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -244,5 +254,4 @@ class _TextView(Generic[P]):
         def call(fmt: Format, /, *args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).text_op(fmt))
 
-        call.__doc__ = self.__doc__
-        return _bind(instance, self.name, call)
+        return self._bind(instance, call)
