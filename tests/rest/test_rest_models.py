@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 import pydantic
 import pytest
@@ -149,7 +149,7 @@ _ODD_VALUES: list[object] = [
     [],
 ]
 
-_REFERENCE = {
+_REFERENCE: dict[str, Any] = {
     "Text": Annotated[str | None, BeforeValidator(_wire._blank_to_none)],
     "Int": Annotated[int | None, BeforeValidator(_wire._to_int)],
     "Bool": Annotated[bool | None, BeforeValidator(_wire._to_bool)],
