@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from ._core import DEFAULT, CallTimeout, Op, Query
+from ._locators import Where, reads
 from ._params import segment
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Int, Model, Money, Text, Timestamp, UriMap
@@ -93,19 +94,28 @@ class AccountResource(Resource[M]):
         return self._post("", Account.model_validate_json, locals(), replay_safe=True)
 
 
+def _usage(usage_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        usage_sid: The usage record's SID (``AU…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/Usages/{segment(usage_sid, 'usage_sid')}", timeout)
+
+
+def _notification(notification_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        notification_sid: The notification's SID (``NO…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/Notifications/{segment(notification_sid, 'notification_sid')}", timeout)
+
+
 class Usages(Resource[M]):
     """The ``/Usages`` endpoints: ``client.usages``."""
 
-    @endpoint
-    def get(self, usage_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Usage]:
-        """Read one usage record.
-
-        Args:
-            usage_sid: The usage record's SID (``AU…``).
-            timeout: This request's timeout.
-        """
-        path = f"/Usages/{segment(usage_sid, 'usage_sid')}"
-        return self._get(path, Usage.model_validate_json, timeout)
+    get = reads(_usage, Usage, "Read one usage record.")
 
     @listing
     def list(
@@ -139,16 +149,7 @@ class Usages(Resource[M]):
 class Notifications(Resource[M]):
     """The ``/Notifications`` endpoints: ``client.notifications``."""
 
-    @endpoint
-    def get(self, notification_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Notification]:
-        """Read one notification.
-
-        Args:
-            notification_sid: The notification's SID (``NO…``).
-            timeout: This request's timeout.
-        """
-        path = f"/Notifications/{segment(notification_sid, 'notification_sid')}"
-        return self._get(path, Notification.model_validate_json, timeout)
+    get = reads(_notification, Notification, "Read one notification.")
 
     @listing
     def list(

@@ -12,8 +12,8 @@ from typing import Any, TypedDict, Unpack
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op, Query
-from ._locators import Where, deletes, lists, paging, reads
-from ._params import segment, spread
+from ._locators import Where, deletes, lists, paging, reads, writes
+from ._params import encode, segment, spread
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Bool, Int, Model, Text, Timestamp
 from .types import HttpMethod
@@ -131,6 +131,21 @@ def _application(application_sid: str, *, timeout: CallTimeout = DEFAULT) -> Whe
     return Where(f"/Applications/{segment(application_sid, 'application_sid')}", timeout)
 
 
+def _changed(
+    application_sid: str,
+    *,
+    timeout: CallTimeout = DEFAULT,
+    **settings: Unpack[ApplicationSettings],
+) -> Where:
+    """
+    Args:
+        application_sid: The application's SID.
+        timeout: This request's timeout.
+        **settings: The settings to change (:class:`ApplicationSettings`).
+    """
+    return Where(_application(application_sid).path, timeout, encode(settings))
+
+
 def _client(application_sid: str, client_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
     """
     Args:
@@ -241,28 +256,12 @@ class Applications(Resource[M]):
             replay_safe=False,
         )
 
-    @endpoint
-    def update(
-        self,
-        application_sid: str,
-        *,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[ApplicationSettings],
-    ) -> Op[Application]:
-        """Change an application; only the given settings change.
-
-        Args:
-            application_sid: The application's SID.
-            timeout: This request's timeout.
-            **settings: The settings to change (:class:`ApplicationSettings`).
-        """
-        return self._post(
-            _application(application_sid).path,
-            Application.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=True,
-            skip=("application_sid",),
-        )
+    update = writes(
+        _changed,
+        Application,
+        "Change an application; only the given settings change.",
+        replay_safe=True,
+    )
 
 
 _AGENT_ALIASES = {

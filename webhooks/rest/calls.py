@@ -7,10 +7,12 @@ it; ``send_digits``, ``record``, ``play`` and ``effect`` act on it while it is l
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from pydantic import Field
 
 from ._core import DEFAULT, CallTimeout, Op, Query
+from ._locators import Where, lists, reads
 from ._params import segment
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Bool, Int, Model, Money, Text, Timestamp, UriMap
@@ -61,6 +63,48 @@ class Call(Model):
     date_updated: Timestamp = None
     uri: Text = None
     subresource_uris: UriMap | None = None
+
+
+def _call(call_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        call_sid: The call's SID (``CA…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/Calls/{segment(call_sid, 'call_sid')}", timeout)
+
+
+class _CallPaging(Protocol):
+    def __call__(
+        self,
+        call_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where: ...
+
+
+def _of_call(below: str) -> _CallPaging:
+    """The locator of a list ``below`` a call (``Recordings``, ``Notifications``)."""
+
+    def locate(
+        call_sid: str,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        timeout: CallTimeout = DEFAULT,
+    ) -> Where:
+        """
+        Args:
+            call_sid: The call's SID.
+            page: The first page to read (from 0).
+            page_size: Items per page.
+            timeout: The timeout of each page's request.
+        """
+        return Where(f"{_call(call_sid).path}/{below}", timeout, page=page, page_size=page_size)
+
+    return locate
 
 
 class Calls(Resource[M]):
@@ -131,17 +175,7 @@ class Calls(Resource[M]):
         """
         return self._post("/Calls", Call.model_validate_json, locals(), replay_safe=False)
 
-    @endpoint
-    def get(self, call_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Call]:
-        """Read one call.
-
-        Args:
-            call_sid: The call's SID (``CA…``).
-            timeout: This request's timeout.
-        """
-        return self._get(
-            f"/Calls/{segment(call_sid, 'call_sid')}", Call.model_validate_json, timeout
-        )
+    get = reads(_call, Call, "Read one call.")
 
     @listing
     def list(
@@ -196,7 +230,7 @@ class Calls(Resource[M]):
             status: ``canceled`` (queued or ringing calls) or ``completed`` (any call) ends it.
             timeout: This request's timeout.
         """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}"
+        path = _call(call_sid).path
         return self._post(
             path, Call.model_validate_json, locals(), replay_safe=False, skip=("call_sid",)
         )
@@ -218,7 +252,7 @@ class Calls(Resource[M]):
             play_dtmf_direction: ``in`` or ``out``.
             timeout: This request's timeout.
         """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}"
+        path = _call(call_sid).path
         return self._post(
             path, Call.model_validate_json, locals(), replay_safe=False, skip=("call_sid",)
         )
@@ -254,7 +288,7 @@ class Calls(Resource[M]):
             transcribe_callback: Told when the transcription is ready.
             timeout: This request's timeout.
         """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}/Recordings"
+        path = f"{_call(call_sid).path}/Recordings"
         return self._post(
             path, Recording.model_validate_json, locals(), replay_safe=False, skip=("call_sid",)
         )
@@ -278,7 +312,7 @@ class Calls(Resource[M]):
             loop: Repeat until stopped.
             timeout: This request's timeout.
         """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}/Play"
+        path = f"{_call(call_sid).path}/Play"
         return self._post(
             path, Call.model_validate_json, locals(), replay_safe=False, skip=("call_sid",)
         )
@@ -308,57 +342,21 @@ class Calls(Resource[M]):
             tempo: Tempo factor > 0 (default 1).
             timeout: This request's timeout.
         """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}/Effect"
+        path = f"{_call(call_sid).path}/Effect"
         return self._post(
             path, Call.model_validate_json, locals(), replay_safe=True, skip=("call_sid",)
         )
 
-    @listing
-    def list_recordings(
-        self,
-        call_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Recording]:
-        """List the recordings of one call.
-
-        Args:
-            call_sid: The call's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}/Recordings"
-        return self._query(
-            path, "recordings", Recording.model_validate, locals(), skip=("call_sid",)
-        )
-
+    list_recordings = lists(
+        _of_call("Recordings"), "recordings", Recording, "List the recordings of one call."
+    )
     list_recordings_page = list_recordings.page_view()
     list_recordings_text = list_recordings.text_view()
-
-    @listing
-    def list_notifications(
-        self,
-        call_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Notification]:
-        """List the notifications (errors, warnings) of one call.
-
-        Args:
-            call_sid: The call's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"/Calls/{segment(call_sid, 'call_sid')}/Notifications"
-        return self._query(
-            path, "notifications", Notification.model_validate, locals(), skip=("call_sid",)
-        )
-
+    list_notifications = lists(
+        _of_call("Notifications"),
+        "notifications",
+        Notification,
+        "List the notifications (errors, warnings) of one call.",
+    )
     list_notifications_page = list_notifications.page_view()
     list_notifications_text = list_notifications.text_view()

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ._core import DEFAULT, CallTimeout, Op, Query
+from ._locators import Where, deletes, reads
 from ._params import segment
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Bool, Int, Model, Text, Timestamp, UriMap
@@ -52,9 +53,26 @@ class Participant(Model):
     uri: Text = None
 
 
-def _participant_path(conference_sid: str, participant_sid: str) -> str:
-    conference = segment(conference_sid, "conference_sid")
-    return f"/Conferences/{conference}/Participants/{segment(participant_sid, 'participant_sid')}"
+def _conference(conference_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        conference_sid: The conference's SID.
+        timeout: This request's timeout.
+    """
+    return Where(f"/Conferences/{segment(conference_sid, 'conference_sid')}", timeout)
+
+
+def _participant(
+    conference_sid: str, participant_sid: str, *, timeout: CallTimeout = DEFAULT
+) -> Where:
+    """
+    Args:
+        conference_sid: The conference's SID.
+        participant_sid: The participant's SID.
+        timeout: This request's timeout.
+    """
+    participant = segment(participant_sid, "participant_sid")
+    return Where(f"{_conference(conference_sid).path}/Participants/{participant}", timeout)
 
 
 _SIDS = ("conference_sid", "participant_sid")
@@ -63,19 +81,7 @@ _SIDS = ("conference_sid", "participant_sid")
 class Participants(Resource[M]):
     """The participants of conferences: ``client.conferences.participants``."""
 
-    @endpoint
-    def get(
-        self, conference_sid: str, participant_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[Participant]:
-        """Read one participant.
-
-        Args:
-            conference_sid: The conference's SID.
-            participant_sid: The participant's SID.
-            timeout: This request's timeout.
-        """
-        path = _participant_path(conference_sid, participant_sid)
-        return self._get(path, Participant.model_validate_json, timeout)
+    get = reads(_participant, Participant, "Read one participant.")
 
     @listing
     def list(
@@ -98,7 +104,7 @@ class Participants(Resource[M]):
             page_size: Items per page.
             timeout: The timeout of each page's request.
         """
-        path = f"/Conferences/{segment(conference_sid, 'conference_sid')}/Participants"
+        path = f"{_conference(conference_sid).path}/Participants"
         return self._query(path, "participants", Participant.model_validate, locals(), skip=_SIDS)
 
     list_page = list.page_view()
@@ -123,7 +129,7 @@ class Participants(Resource[M]):
             deaf: Whether the participant stops hearing the others.
             timeout: This request's timeout.
         """
-        path = _participant_path(conference_sid, participant_sid)
+        path = _participant(conference_sid, participant_sid).path
         values: dict[str, Any] = locals()
         return self._post(
             path, Participant.model_validate_json, values, replay_safe=True, skip=_SIDS
@@ -146,7 +152,7 @@ class Participants(Resource[M]):
             audio_url: An audio URL, or several (sent as repeated ``AudioUrl``).
             timeout: This request's timeout.
         """
-        path = _participant_path(conference_sid, participant_sid) + "/Play"
+        path = _participant(conference_sid, participant_sid).path + "/Play"
         if not isinstance(audio_url, str):
             audio_url = list(audio_url)
         values: dict[str, Any] = locals()
@@ -154,19 +160,9 @@ class Participants(Resource[M]):
             path, Participant.model_validate_json, values, replay_safe=False, skip=_SIDS
         )
 
-    @endpoint
-    def hangup(
-        self, conference_sid: str, participant_sid: str, *, timeout: CallTimeout = DEFAULT
-    ) -> Op[Participant]:
-        """Hang up a participant (remove the call from the conference).
-
-        Args:
-            conference_sid: The conference's SID.
-            participant_sid: The participant's SID.
-            timeout: This request's timeout.
-        """
-        path = _participant_path(conference_sid, participant_sid)
-        return self._delete(path, Participant.model_validate_json, timeout)
+    hangup = deletes(
+        _participant, Participant, "Hang up a participant (remove the call from the conference)."
+    )
 
 
 class Conferences(Resource[M]):
@@ -180,16 +176,7 @@ class Conferences(Resource[M]):
         super().__init__(runner)
         self.participants: Participants[M] = Participants(runner)
 
-    @endpoint
-    def get(self, conference_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Conference]:
-        """Read one conference.
-
-        Args:
-            conference_sid: The conference's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/Conferences/{segment(conference_sid, 'conference_sid')}"
-        return self._get(path, Conference.model_validate_json, timeout)
+    get = reads(_conference, Conference, "Read one conference.")
 
     @listing
     def list(

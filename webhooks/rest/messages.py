@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op, Query
+from ._locators import Where, reads
 from ._params import segment
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Model, Money, Text, Timestamp
@@ -62,6 +63,24 @@ class MmsMessage(Model):
         return self.mms_sid
 
 
+def _sms(sms_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        sms_sid: The message's SID.
+        timeout: This request's timeout.
+    """
+    return Where(f"/SMS/Messages/{segment(sms_sid, 'sms_sid')}", timeout)
+
+
+def _mms(mms_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        mms_sid: The message's SID.
+        timeout: This request's timeout.
+    """
+    return Where(f"/MMS/Messages/{segment(mms_sid, 'mms_sid')}", timeout)
+
+
 class SmsMessages(Resource[M]):
     """The ``/SMS/Messages`` endpoints: ``client.sms``."""
 
@@ -93,16 +112,7 @@ class SmsMessages(Resource[M]):
             "/SMS/Messages", SmsMessage.model_validate_json, locals(), replay_safe=False
         )
 
-    @endpoint
-    def get(self, sms_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[SmsMessage]:
-        """Read one SMS.
-
-        Args:
-            sms_sid: The message's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/SMS/Messages/{segment(sms_sid, 'sms_sid')}"
-        return self._get(path, SmsMessage.model_validate_json, timeout)
+    get = reads(_sms, SmsMessage, "Read one SMS.")
 
     @listing
     def list(
@@ -169,16 +179,7 @@ class MmsMessages(Resource[M]):
             "/MMS/Messages", MmsMessage.model_validate_json, locals(), replay_safe=False
         )
 
-    @endpoint
-    def get(self, mms_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[MmsMessage]:
-        """Read one MMS.
-
-        Args:
-            mms_sid: The message's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/MMS/Messages/{segment(mms_sid, 'mms_sid')}"
-        return self._get(path, MmsMessage.model_validate_json, timeout)
+    get = reads(_mms, MmsMessage, "Read one MMS.")
 
     @listing
     def list(

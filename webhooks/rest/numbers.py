@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol, TypedDict, Unpack
 
 from ._core import DEFAULT, CallTimeout, Op
-from ._locators import Where, deletes, lists, reads
+from ._locators import Where, deletes, lists, reads, writes
 from ._params import encode, segment, spread
 from ._resource import M, Resource, endpoint
 from ._wire import Bool, Model, Text, Timestamp
@@ -109,6 +109,47 @@ def _number(number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
     return Where(f"/IncomingPhoneNumbers/{segment(number_sid, 'number_sid')}", timeout)
 
 
+class _NumberSid(Protocol):
+    def __call__(self, number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where: ...
+
+
+def _byoc(path: str) -> _NumberSid:
+    """The locator of a BYOC number below ``path`` (the reference spells it two ways)."""
+
+    def locate(number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+        """
+        Args:
+            number_sid: The number's SID.
+            timeout: This request's timeout.
+        """
+        return Where(f"{path}/{segment(number_sid, 'number_sid')}", timeout)
+
+    return locate
+
+
+class _NumberChange(Protocol):
+    def __call__(
+        self, number_sid: str, *, timeout: CallTimeout = DEFAULT, **settings: Unpack[NumberSettings]
+    ) -> Where: ...
+
+
+def _changed(locate: _NumberSid) -> _NumberChange:
+    """The locator changing the settings of the number that ``locate`` finds."""
+
+    def change(
+        number_sid: str, *, timeout: CallTimeout = DEFAULT, **settings: Unpack[NumberSettings]
+    ) -> Where:
+        """
+        Args:
+            number_sid: The number's SID.
+            timeout: This request's timeout.
+            **settings: The settings to change (:class:`NumberSettings`).
+        """
+        return Where(locate(number_sid).path, timeout, encode(settings))
+
+    return change
+
+
 class _OwnedPaging(Protocol):
     def __call__(
         self,
@@ -184,28 +225,12 @@ class IncomingNumbers(Resource[M]):
             replay_safe=False,
         )
 
-    @endpoint
-    def update(
-        self,
-        number_sid: str,
-        *,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[NumberSettings],
-    ) -> Op[IncomingPhoneNumber]:
-        """Change a number's settings; only the given ones change.
-
-        Args:
-            number_sid: The number's SID.
-            timeout: This request's timeout.
-            **settings: The settings to change (:class:`NumberSettings`).
-        """
-        return self._post(
-            _number(number_sid).path,
-            IncomingPhoneNumber.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=True,
-            skip=("number_sid",),
-        )
+    update = writes(
+        _changed(_number),
+        IncomingPhoneNumber,
+        "Change a number's settings; only the given ones change.",
+        replay_safe=True,
+    )
 
     release = deletes(_number, IncomingPhoneNumber, "Release (give up) a number.")
 
@@ -243,37 +268,10 @@ class ByocNumbers(Resource[M]):
             replay_safe=False,
         )
 
-    @endpoint
-    def update(
-        self,
-        number_sid: str,
-        *,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[NumberSettings],
-    ) -> Op[IncomingPhoneNumber]:
-        """Change a BYOC number's settings (path casing ``/Numbers/BYOC/…`` as documented).
-
-        Args:
-            number_sid: The number's SID.
-            timeout: This request's timeout.
-            **settings: The settings to change (:class:`NumberSettings`).
-        """
-        path = f"/Numbers/BYOC/{segment(number_sid, 'number_sid')}"
-        return self._post(
-            path,
-            IncomingPhoneNumber.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=True,
-            skip=("number_sid",),
-        )
-
-    @endpoint
-    def remove(self, number_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[IncomingPhoneNumber]:
-        """Remove a BYOC number.
-
-        Args:
-            number_sid: The number's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/Numbers/Byoc/{segment(number_sid, 'number_sid')}"
-        return self._delete(path, IncomingPhoneNumber.model_validate_json, timeout)
+    update = writes(
+        _changed(_byoc("/Numbers/BYOC")),
+        IncomingPhoneNumber,
+        "Change a BYOC number's settings (path casing ``/Numbers/BYOC/…`` as documented).",
+        replay_safe=True,
+    )
+    remove = deletes(_byoc("/Numbers/Byoc"), IncomingPhoneNumber, "Remove a BYOC number.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ._core import DEFAULT, CallTimeout, Op, Query
+from ._locators import Where, deletes, lists, reads
 from ._params import segment
 from ._resource import M, Resource, endpoint, listing
 from ._wire import Int, Model, Money, Text, Timestamp
@@ -59,19 +60,46 @@ def _text(content: bytes) -> str:
     return content.decode("utf-8")
 
 
+def _recording(recording_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        recording_sid: The recording's SID (``RE…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/Recordings/{segment(recording_sid, 'recording_sid')}", timeout)
+
+
+def _transcriptions_of(
+    recording_sid: str,
+    *,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        recording_sid: The recording's SID.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    path = f"{_recording(recording_sid).path}/Transcriptions"
+    return Where(path, timeout, page=page, page_size=page_size)
+
+
+def _transcription(transcription_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        transcription_sid: The transcription's SID (``TR…``).
+        timeout: This request's timeout.
+    """
+    return Where(f"/Transcriptions/{segment(transcription_sid, 'transcription_sid')}", timeout)
+
+
 class Recordings(Resource[M]):
     """The ``/Recordings`` endpoints: ``client.recordings``."""
 
-    @endpoint
-    def get(self, recording_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Recording]:
-        """Read one recording.
-
-        Args:
-            recording_sid: The recording's SID (``RE…``).
-            timeout: This request's timeout.
-        """
-        path = f"/Recordings/{segment(recording_sid, 'recording_sid')}"
-        return self._get(path, Recording.model_validate_json, timeout)
+    get = reads(_recording, Recording, "Read one recording.")
 
     @listing
     def list(
@@ -101,39 +129,13 @@ class Recordings(Resource[M]):
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def delete(self, recording_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Recording]:
-        """Delete a recording.
-
-        Args:
-            recording_sid: The recording's SID.
-            timeout: This request's timeout.
-        """
-        path = f"/Recordings/{segment(recording_sid, 'recording_sid')}"
-        return self._delete(path, Recording.model_validate_json, timeout)
-
-    @listing
-    def list_transcriptions(
-        self,
-        recording_sid: str,
-        *,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Transcription]:
-        """List the transcriptions of one recording.
-
-        Args:
-            recording_sid: The recording's SID.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"/Recordings/{segment(recording_sid, 'recording_sid')}/Transcriptions"
-        return self._query(
-            path, "transcriptions", Transcription.model_validate, locals(), skip=("recording_sid",)
-        )
-
+    delete = deletes(_recording, Recording, "Delete a recording.")
+    list_transcriptions = lists(
+        _transcriptions_of,
+        "transcriptions",
+        Transcription,
+        "List the transcriptions of one recording.",
+    )
     list_transcriptions_page = list_transcriptions.page_view()
     list_transcriptions_text = list_transcriptions.text_view()
 
@@ -160,9 +162,8 @@ class Recordings(Resource[M]):
             quality: ``auto`` or ``keywords``.
             timeout: This request's timeout.
         """
-        path = f"/Recordings/{segment(recording_sid, 'recording_sid')}/Transcriptions"
         return self._post(
-            path,
+            _transcriptions_of(recording_sid).path,
             Transcription.model_validate_json,
             locals(),
             replay_safe=False,
@@ -173,16 +174,7 @@ class Recordings(Resource[M]):
 class Transcriptions(Resource[M]):
     """The ``/Transcriptions`` endpoints: ``client.transcriptions``."""
 
-    @endpoint
-    def get(self, transcription_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[Transcription]:
-        """Read one transcription.
-
-        Args:
-            transcription_sid: The transcription's SID (``TR…``).
-            timeout: This request's timeout.
-        """
-        path = f"/Transcriptions/{segment(transcription_sid, 'transcription_sid')}"
-        return self._get(path, Transcription.model_validate_json, timeout)
+    get = reads(_transcription, Transcription, "Read one transcription.")
 
     @endpoint
     def text(self, transcription_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[str]:
@@ -192,7 +184,7 @@ class Transcriptions(Resource[M]):
             transcription_sid: The transcription's SID.
             timeout: This request's timeout.
         """
-        path = f"/Transcriptions/{segment(transcription_sid, 'transcription_sid')}"
+        path = _transcription(transcription_sid).path
         return Op("GET", path, (), _text, True, timeout, ".txt")
 
     @listing

@@ -14,8 +14,8 @@ from typing import Any, Protocol, TypedDict, Unpack
 from pydantic import AliasChoices, Field
 
 from ._core import DEFAULT, CallTimeout, Op
-from ._locators import Where, deletes, lists, paging, reads
-from ._params import segment, spread
+from ._locators import Where, deletes, lists, paging, reads, writes
+from ._params import encode, segment, spread
 from ._resource import M, Resource, endpoint
 from ._wire import Model, Text, Timestamp, UriMap
 from .sip_acls import IpAccessControlList, IpAccessControlLists
@@ -82,6 +82,18 @@ def _domain(domain_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
         timeout: This request's timeout.
     """
     return Where(f"{_DOMAINS}/{segment(domain_sid, 'domain_sid')}", timeout)
+
+
+def _changed(
+    domain_sid: str, *, timeout: CallTimeout = DEFAULT, **settings: Unpack[DomainSettings]
+) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID.
+        timeout: This request's timeout.
+        **settings: The settings to change (:class:`DomainSettings`).
+    """
+    return Where(_domain(domain_sid).path, timeout, encode(settings))
 
 
 class _MappedPaging(Protocol):
@@ -170,28 +182,9 @@ class SipDomains(Resource[M]):
             _DOMAINS, Domain.model_validate_json, spread(locals(), settings), replay_safe=False
         )
 
-    @endpoint
-    def update(
-        self,
-        domain_sid: str,
-        *,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[DomainSettings],
-    ) -> Op[Domain]:
-        """Change a domain; only the given settings change.
-
-        Args:
-            domain_sid: The domain's SID.
-            timeout: This request's timeout.
-            **settings: The settings to change (:class:`DomainSettings`).
-        """
-        return self._post(
-            _domain(domain_sid).path,
-            Domain.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=True,
-            skip=("domain_sid",),
-        )
+    update = writes(
+        _changed, Domain, "Change a domain; only the given settings change.", replay_safe=True
+    )
 
     list_credential_lists = lists(
         _mapped("CredentialListMappings"),
