@@ -102,7 +102,7 @@ def test_explorer_report_names_each_loop_once_with_paths(
     assert explore_main(["examples.conference:app"], out=out) == 0
     assert capsys.readouterr().err.splitlines() == [
         "# loop: /voice -> /join -> /voice (n1 -> n2 -> n1)",
-        "# 3 nodes, 14 edges, 14 calls",
+        "# 3 nodes, 14 edges, 15 calls",
     ]
     lines = out.getvalue().splitlines()
     assert lines[:4] == [

@@ -267,6 +267,8 @@ def run_explore(args: argparse.Namespace, out: TextIO | None = None) -> int:
     graph = explore(_load(args.app), path=args.path, depth=args.depth)
     for p in graph.problems:
         print(f"# {p.kind}: {p.message}", file=sys.stderr)
+    for cycle in graph.repeats:
+        print(f"# repeat: {cycle.message}", file=sys.stderr)
     print(
         f"# {len(graph.nodes)} nodes, {len(graph.edges)} edges, {graph.calls} calls",
         file=sys.stderr,

@@ -16,6 +16,12 @@ timeout; at a foreground Record a recording and silence; at every Dial the outco
 ``*`` (``hangupOnStar``), each ``digitsMatch`` pattern and the end of the conversation. Nodes
 are distinct documents (URL and content), edges the requests between them, labelled with the
 input that led there.
+
+A call that comes back to a document it already had is going around a cycle. The explorer
+replays it around the cycle :data:`ROUNDS` more times: if every round requests the same URLs
+with the same parameters and gets the same documents, nothing in the app's state changes and
+the cycle is reported as a ``loop`` problem (the caller can go round it forever). A cycle the
+app leaves, or that changes as it goes (a retry counter in the session), is a ``repeat``.
 """
 
 from __future__ import annotations
@@ -28,10 +34,13 @@ from urllib.parse import urlsplit
 
 from ._sim_call import SimCall
 from ._sim_engine import attr
-from ._sim_model import Dialed, HungUp
+from ._sim_model import Dialed, HungUp, SimRequest
 from .simulator import Simulator
 
-__all__ = ["FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
+__all__ = ["ROUNDS", "FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
+
+ROUNDS = 3
+"""How many more times the explorer goes around a cycle to tell a loop from a repeat."""
 
 _DOC_KINDS = {"voice", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
 _KEYS = "0123456789*#"
@@ -75,6 +84,19 @@ class FlowProblem:
     codes: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class FlowCycle:
+    """A cycle the call went around that the app leaves or changes (a ``repeat``, no problem).
+
+    Attributes:
+        nodes: The node ids around the cycle, the first repeated at the end.
+        message: Its paths and nodes (``/voice -> /voice (n3 -> n3)``).
+    """
+
+    nodes: tuple[str, ...]
+    message: str
+
+
 @dataclass
 class FlowGraph:
     """The flow found by :func:`explore`.
@@ -83,14 +105,18 @@ class FlowGraph:
         nodes: Nodes by id (documents plus ``end``).
         edges: Distinct transitions.
         problems: Dead ends (the call fell off a document after a prompt or a timeout), loops
-            (cycles; often intentional menus that repeat), unreachable routes of a
-            ``webhooks.App`` never requested, failing documents with their error codes.
-        calls: How many calls were simulated.
+            (cycles the call goes around unchanged, as often as the caller likes: same URLs,
+            parameters and documents each time), unreachable routes of a ``webhooks.App``
+            never requested, failing documents with their error codes.
+        repeats: Cycles the app leaves after some rounds or that change as they go (a menu
+            that counts its retries in the session); not problems.
+        calls: How many calls were simulated (the replays around cycles included).
     """
 
     nodes: dict[str, FlowNode] = field(default_factory=dict)
     edges: list[FlowEdge] = field(default_factory=list)
     problems: list[FlowProblem] = field(default_factory=list)
+    repeats: list[FlowCycle] = field(default_factory=list)
     calls: int = 0
 
     def to_mermaid(self) -> str:
@@ -168,6 +194,7 @@ class _Explorer:
         self.graph = FlowGraph()
         self._ids: dict[tuple[str, str], str] = {}
         self._edges: set[FlowEdge] = set()
+        self._cycles: set[tuple[str, ...]] = set()
         self.visited_urls: set[str] = set()
 
     def node(self, url: str, body: bytes, label: str, codes: tuple[int, ...] = ()) -> str:
@@ -184,20 +211,32 @@ class _Explorer:
             self._edges.add(e)
             self.graph.edges.append(e)
 
-    def replay(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, str]:
+    def play(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, list[int]]:
+        """One call with these inputs; also how many requests it had made after each input."""
         self.sim._ctx.dial_plan = list(plan)
         call = self.sim.call(self.path)
+        marks = [len(call.requests)]
         for action in actions:
             if call.ended:
                 break
             _act(call, action)
+            marks.append(len(call.requests))
         self.graph.calls += 1
-        return call, self.record(call)
+        return call, marks
 
-    def record(self, call: SimCall) -> str:
+    def replay(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, str]:
+        call, marks = self.play(actions, plan)
+        current, visits = self.record(call)
+        self.cycles(call, actions, plan, marks, visits)
+        return call, current
+
+    def record(self, call: SimCall) -> tuple[str, list[tuple[int, str]]]:
+        """Add the call's documents and transitions; return its last node and the nodes it
+        visited, with the index of the request that fetched each."""
         current, pending_label = "", ""
-        for req in call.requests:
-            if req.kind not in _DOC_KINDS and req.kind != "fallback":
+        visits: list[tuple[int, str]] = []
+        for index, req in enumerate(call.requests):
+            if not _is_document(req):
                 continue
             path = urlsplit(req.url).path
             self.visited_urls.add(path)
@@ -215,6 +254,7 @@ class _Explorer:
             if current:
                 self.edge(current, target, req.trigger or req.kind or pending_label)
             current = target
+            visits.append((index, target))
         if call.ended and current:
             end = next((s for s in reversed(call.transcript) if isinstance(s, HungUp)), None)
             self.graph.nodes.setdefault("end", FlowNode("end", "", "call ends"))
@@ -226,12 +266,86 @@ class _Explorer:
                     self.problem(
                         "dead-end", current, f"{path}: the call falls off the document after {tag}"
                     )
-        return current
+        return current, visits
+
+    def cycles(
+        self,
+        call: SimCall,
+        actions: tuple[Action, ...],
+        plan: tuple[str, ...],
+        marks: list[int],
+        visits: list[tuple[int, str]],
+    ) -> None:
+        """Report each cycle in the call's path (once): a loop if it is endless, else a repeat."""
+        last: dict[str, int] = {}
+        for pos, (_, node) in enumerate(visits):
+            start = last.get(node)
+            last[node] = pos
+            if start is None:
+                continue
+            nodes = tuple(n for _, n in visits[start : pos + 1])
+            key = _rotation(nodes[:-1])
+            if key in self._cycles:
+                continue
+            self._cycles.add(key)
+            paths = " -> ".join(urlsplit(self.graph.nodes[n].url).path for n in nodes)
+            message = f"{paths} ({' -> '.join(nodes)})"
+            if self.endless(call, actions, plan, marks, visits[start][0], visits[pos][0]):
+                self.problem("loop", node, message)
+            else:
+                self.graph.repeats.append(FlowCycle(nodes, message))
+
+    def endless(
+        self,
+        call: SimCall,
+        actions: tuple[Action, ...],
+        plan: tuple[str, ...],
+        marks: list[int],
+        first: int,
+        again: int,
+    ) -> bool:
+        """Whether the cycle between requests ``first`` and ``again`` (same document) is
+        endless: going round it :data:`ROUNDS` more times requests the same URLs with the same
+        parameters and gets the same documents every round. (The first round is not compared:
+        the call may have entered the cycle another way.)"""
+        begin, end = _inputs_before(marks, first), _inputs_before(marks, again)
+        segment = actions[begin:end]
+        if not segment:  # the app went round without input and came out by itself
+            return False
+        size = sum(1 for r in call.requests[first:again] if _is_document(r))
+        probe, _ = self.play((*actions[:end], *segment * ROUNDS), plan)
+        more = [_signature(r) for r in probe.requests[again:] if _is_document(r)]
+        rounds = [more[k * size : (k + 1) * size] for k in range(ROUNDS)]
+        return len(more) >= size * ROUNDS and all(r == rounds[0] for r in rounds)
 
     def problem(self, kind: str, node: str, message: str, codes: tuple[int, ...] = ()) -> None:
         p = FlowProblem(kind, node, message, codes)
         if p not in self.graph.problems:
             self.graph.problems.append(p)
+
+
+def _is_document(req: SimRequest) -> bool:
+    return req.kind in _DOC_KINDS or req.kind == "fallback"
+
+
+def _inputs_before(marks: list[int], request: int) -> int:
+    """How many inputs the call had been given when it made request number ``request``."""
+    return next((k for k, made in enumerate(marks) if made > request), len(marks))
+
+
+def _signature(req: SimRequest) -> tuple[object, ...]:
+    """What must be equal for two rounds of a cycle to be the same: the URL, the parameters
+    (without Sids and URLs, new on every recording or dialled call) and the answer."""
+    params = sorted(
+        (k, v) for k, v in req.params.items() if not k.endswith(("Sid", "Url", "UrlBase"))
+    )
+    return req.method, req.url, tuple(params), req.status, req.body
+
+
+def _rotation(cycle: tuple[str, ...]) -> tuple[str, ...]:
+    """The cycle started at its smallest node, so each cycle is reported once."""
+    at = cycle.index(min(cycle))
+    return cycle[at:] + cycle[:at]
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -283,36 +397,8 @@ def _explore(sim: Simulator, app: Any, path: str, depth: int, max_calls: int) ->
             continue
         seen.add(key)
         queue.extend(((*actions, option), plan) for option in _options(call))
-    _find_loops(ex.graph)
     _find_unreachable(ex, app)
     return ex.graph
-
-
-def _find_loops(graph: FlowGraph) -> None:
-    nexts: dict[str, list[str]] = {}
-    for e in graph.edges:
-        nexts.setdefault(e.source, []).append(e.target)
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> None:
-        state[n] = 1
-        stack.append(n)
-        for m in nexts.get(n, []):
-            if state.get(m) == 1:
-                cycle = [*stack[stack.index(m) :], m]
-                paths = " -> ".join(urlsplit(graph.nodes[c].url).path for c in cycle)
-                p = FlowProblem("loop", m, f"{paths} ({' -> '.join(cycle)})")
-                if p not in graph.problems:
-                    graph.problems.append(p)
-            elif m not in state:
-                visit(m)
-        stack.pop()
-        state[n] = 2
-
-    for n in list(graph.nodes):
-        if n not in state:
-            visit(n)
 
 
 def _find_unreachable(ex: _Explorer, app: Any) -> None:
