@@ -58,6 +58,19 @@ def _describe(build: Callable[..., Any], summary: str, locate: Callable[..., Any
     build.__doc__ = f"{summary}\n\n{inspect.cleandoc(locate.__doc__ or '')}"
 
 
+def _one(
+    method: str, locate: Callable[P, Where], model: type[ModelT], summary: str, replay_safe: bool
+) -> endpoint[P, ModelT]:
+    parse = model.model_validate_json
+
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
+        where = locate(*args, **kwargs)
+        return Op(method, where.path, where.params, parse, replay_safe, where.timeout)
+
+    _describe(build, summary, locate)
+    return endpoint(build)
+
+
 def reads(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
     """The endpoint reading one item (``GET``) where ``locate`` says.
 
@@ -66,14 +79,7 @@ def reads(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endp
         model: The answer's model.
         summary: The endpoint's one-line docstring.
     """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("GET", where.path, (), parse, True, where.timeout)
-
-    _describe(build, summary, locate)
-    return endpoint(build)
+    return _one("GET", locate, model, summary, True)
 
 
 def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
@@ -84,14 +90,7 @@ def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> en
         model: The answer's model (the deleted item).
         summary: The endpoint's one-line docstring.
     """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("DELETE", where.path, (), parse, True, where.timeout)
-
-    _describe(build, summary, locate)
-    return endpoint(build)
+    return _one("DELETE", locate, model, summary, True)
 
 
 def writes(
@@ -105,14 +104,7 @@ def writes(
         summary: The endpoint's one-line docstring.
         replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
     """
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
-        where = locate(*args, **kwargs)
-        return Op("POST", where.path, where.params, parse, replay_safe, where.timeout)
-
-    _describe(build, summary, locate)
-    return endpoint(build)
+    return _one("POST", locate, model, summary, replay_safe)
 
 
 def lists(

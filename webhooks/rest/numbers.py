@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Any, Protocol, Unpack
 
 from ._core import DEFAULT, CallTimeout, Op
 from ._locators import Where, deletes, lists, reads, writes
 from ._params import encode, segment, spread
 from ._resource import M, Resource, endpoint
 from ._wire import Bool, Model, Text, Timestamp
+from .applications import ApplicationSettings
 from .available_numbers import (
     AllowedCountries,
     AllowedCountry,
@@ -23,7 +24,6 @@ from .available_numbers import (
     AvailablePhoneNumber,
 )
 from .errors import UsageError
-from .types import HttpMethod
 
 __all__ = [
     "AllowedCountries",
@@ -37,29 +37,13 @@ __all__ = [
 ]
 
 
-class NumberSettings(TypedDict, total=False):
+class NumberSettings(ApplicationSettings, total=False):
     """The settings of a number, given when buying, adding or updating it (all optional).
 
     Voice and SMS URLs with their methods and fallbacks, the heartbeat, status and hangup
     callbacks, caller-ID lookup, and the applications that handle voice, SMS and MMS instead.
     """
 
-    friendly_name: str
-    voice_url: str
-    voice_method: HttpMethod
-    voice_fallback_url: str
-    voice_fallback_method: HttpMethod
-    voice_caller_id_lookup: bool
-    sms_url: str
-    sms_method: HttpMethod
-    sms_fallback_url: str
-    sms_fallback_method: HttpMethod
-    heartbeat_url: str
-    heartbeat_method: HttpMethod
-    status_callback: str
-    status_callback_method: HttpMethod
-    hangup_callback: str
-    hangup_callback_method: HttpMethod
     voice_application_sid: str
     sms_application_sid: str
     mms_application_sid: str
