@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sim_apps import docs_app
+from sim_apps import Doc, docs_app
 
 from webhooks.testing import (
     Dialed,
@@ -323,3 +323,26 @@ async def test_async_api() -> None:
     call = await sim.call_async("/v")
     await call.press_async("5")
     assert call.said == ["ok"]
+
+
+def test_documents_that_redirect_forever_raise_instead_of_hanging() -> None:
+    app = docs_app(
+        {"/a": "<Redirect>/b</Redirect>", "/b": "<Say>on hold</Say><Redirect>/a</Redirect>"}
+    )
+    with pytest.raises(SimulationError, match="10 documents in a row, the last from") as info:
+        Simulator(app, max_documents=10).call("/a")
+    assert "endless chain of Redirects" in str(info.value)
+    steps: dict[str, Doc] = {f"/{i}": f"<Redirect>/{i + 1}</Redirect>" for i in range(30)}
+    chain = docs_app({**steps, "/30": "<Hangup/>"})
+    call = Simulator(chain, max_documents=31).call("/0")
+    assert call.status == "completed"
+    assert len(call.requests) == 31
+
+
+def test_the_document_count_starts_over_each_time_the_call_waits() -> None:
+    menu = '<Gather action="/menu" numDigits="1"><Say>Press</Say></Gather>'
+    app = docs_app({"/menu": "<Redirect>/again</Redirect>", "/again": menu})
+    call = Simulator(app, max_documents=2).call("/menu")
+    for _ in range(5):
+        call.press("1")
+    assert call.waiting_for == "gather"

@@ -24,6 +24,7 @@ from ._sim_model import (
     ParameterNames,
     SentMessage,
     SimRequest,
+    SimulationError,
     Spoke,
     Step,
     new_sid,
@@ -53,6 +54,7 @@ class Context:
     account_sid: str = field(default_factory=lambda: new_sid("AC"))
     api_version: str = "v2"
     words_per_second: float = 2.5
+    max_documents: int = 100
     audio_seconds: dict[str, float] = field(default_factory=dict)
     default_audio_seconds: float = 5.0
     dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
@@ -143,6 +145,7 @@ class Engine:
         self.trigger = ""
         self.interrupt_to: tuple[str, str] | None = None
         self.running = False
+        self.documents_run = 0  # documents loaded since the call last waited
         self.controls: list[tuple[str, dict[str, str]]] = []
         self.hangup_requested = ""
         self.data_url = ("", "POST")
@@ -246,7 +249,19 @@ class Engine:
             self.notifications.append(Notification(code, message, url))
 
     async def load(self, url: str, doc: Response) -> None:
-        """Make ``doc`` (fetched from ``url``) the current document, from its first element."""
+        """Make ``doc`` (fetched from ``url``) the current document, from its first element.
+
+        Raises:
+            SimulationError: More than ``max_documents`` documents in a row without the call
+                waiting for anything: documents that redirect to one another forever.
+        """
+        self.documents_run += 1
+        if self.documents_run > self.ctx.max_documents:
+            raise SimulationError(
+                f"{self.ctx.max_documents} documents in a row, the last from {url}, without the "
+                "call waiting for input: an endless chain of Redirects? (Simulator("
+                "max_documents=...) raises the limit)"
+            )
         self.doc_url, self.document, self.index = url, doc, 0
         counts: dict[str, int] = {}
         self.verbs = []
@@ -271,6 +286,7 @@ class Engine:
     async def run(self) -> None:
         """Perform elements until the call ends or waits for input."""
         self.running = True
+        self.documents_run = 0
         try:
             while self.status not in ENDED and self.pending is None:
                 if self.hangup_requested:

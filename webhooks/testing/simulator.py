@@ -77,6 +77,9 @@ class Simulator:
         account_sid: The AccountSid sent on every request (random ``AC``... by default).
         api_version: The ``ApiVersion`` parameter.
         words_per_second: Speaking rate used to time ``<Say>`` (default 2.5: 150 words/min).
+        max_documents: How many documents a call may run in a row without waiting for input
+            (a press, speech, a recording, a bridged call); more raise :class:`SimulationError`
+            (documents that redirect to one another forever).
         audio_seconds: Length of audio files by URL, for ``<Play>`` timing.
         default_audio_seconds: Length of any other audio file.
         default_dial: What an unscripted dialled party does (answers, talks 30 s).
@@ -104,6 +107,7 @@ class Simulator:
         account_sid: str | None = None,
         api_version: str = "v2",
         words_per_second: float = 2.5,
+        max_documents: int = 100,
         audio_seconds: Mapping[str, float] | None = None,
         default_audio_seconds: float = 5.0,
         default_dial: DialOutcome | None = None,
@@ -127,6 +131,7 @@ class Simulator:
         if account_sid:
             self._ctx.account_sid = account_sid
         self._ctx.words_per_second = words_per_second
+        self._ctx.max_documents = max_documents
         self._ctx.audio_seconds = dict(audio_seconds or {})
         self._ctx.default_audio_seconds = default_audio_seconds
         self._ctx.default_dial = default_dial or DialOutcome()
