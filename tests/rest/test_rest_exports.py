@@ -101,3 +101,21 @@ def _walk(root: object) -> list[object]:
         found.append(value)
         stack.extend(v for v in vars(value).values() if isinstance(v, _resource.Resource))
     return found
+
+
+@pytest.mark.parametrize("client_class", [rest.Client, rest.AsyncClient])
+def test_clients_document_every_resource_group_they_have(client_class: type) -> None:
+    from webhooks.rest._client import RESOURCES
+
+    assert {"calls", "sms", "mms", "conferences", "sip", "recordings", "fraud"} <= set(RESOURCES)
+    client = client_class("AC" + "0" * 32, "token", base_url="http://127.0.0.1:9/v2")
+    doc = inspect.getdoc(client_class) or ""
+    section = doc[doc.index("\nAttributes:\n") :]
+    for name, resource in RESOURCES.items():
+        assert isinstance(getattr(client, name), resource)
+        assert f"\n    {name}: " in section, name
+    assert not [
+        name
+        for name, value in vars(client).items()
+        if isinstance(value, _resource.Resource) and name not in RESOURCES
+    ]

@@ -10,14 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, get_origin, get_type_hints
 
 import anyio
 import httpx
 
 from ._config import DEFAULT_TIMEOUT, Settings, TimeoutArg
 from ._core import Core, Op, Query
-from ._resource import Async, M, Sync
+from ._resource import Async, M, Resource, Sync
 from .accounts import AccountResource, Notifications, Usages
 from .applications import Agents, Applications
 from .calls import Calls
@@ -38,9 +38,32 @@ _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
 class _Api(Generic[M, TransportT]):
-    """The constructor, resource tree and configuration shared by both clients."""
+    """The constructor, resource tree and configuration shared by both clients.
+
+    The resource tree is the annotated attributes below: one instance of each resource class
+    per client (the clients' docstrings list them, from the same annotations).
+    """
 
     _http: Any
+    _core: Core
+    account: AccountResource[M]
+    usages: Usages[M]
+    notifications: Notifications[M]
+    calls: Calls[M]
+    sms: SmsMessages[M]
+    mms: MmsMessages[M]
+    conferences: Conferences[M]
+    applications: Applications[M]
+    agents: Agents[M]
+    sip: Sip[M]
+    incoming_numbers: IncomingNumbers[M]
+    byoc_numbers: ByocNumbers[M]
+    available_numbers: AvailableNumbers[M]
+    allowed_countries: AllowedCountries[M]
+    recordings: Recordings[M]
+    transcriptions: Transcriptions[M]
+    lookups: Lookups[M]
+    fraud: Fraud[M]
 
     def __init__(
         self,
@@ -59,24 +82,8 @@ class _Api(Generic[M, TransportT]):
             settings, timeout=timeout, retry=retry or RetryPolicy(), on_retry=on_retry
         )
         self._http = self._connect(transport)
-        self.account: AccountResource[M] = AccountResource(self)
-        self.usages: Usages[M] = Usages(self)
-        self.notifications: Notifications[M] = Notifications(self)
-        self.calls: Calls[M] = Calls(self)
-        self.sms: SmsMessages[M] = SmsMessages(self)
-        self.mms: MmsMessages[M] = MmsMessages(self)
-        self.conferences: Conferences[M] = Conferences(self)
-        self.applications: Applications[M] = Applications(self)
-        self.agents: Agents[M] = Agents(self)
-        self.sip: Sip[M] = Sip(self)
-        self.incoming_numbers: IncomingNumbers[M] = IncomingNumbers(self)
-        self.byoc_numbers: ByocNumbers[M] = ByocNumbers(self)
-        self.available_numbers: AvailableNumbers[M] = AvailableNumbers(self)
-        self.allowed_countries: AllowedCountries[M] = AllowedCountries(self)
-        self.recordings: Recordings[M] = Recordings(self)
-        self.transcriptions: Transcriptions[M] = Transcriptions(self)
-        self.lookups: Lookups[M] = Lookups(self)
-        self.fraud: Fraud[M] = Fraud(self)
+        for name, resource in RESOURCES.items():
+            setattr(self, name, resource(self))
 
     def __repr__(self) -> str:
         settings = self._core.settings
@@ -165,6 +172,28 @@ class Client(_Api[Sync, httpx.BaseTransport]):
         return PageIterator(run, query)
 
 
+def _resources() -> dict[str, type[Resource[Any]]]:
+    hints = get_type_hints(_Api)
+    return {
+        name: origin
+        for name, hint in hints.items()
+        if isinstance(origin := get_origin(hint), type) and issubclass(origin, Resource)
+    }
+
+
+RESOURCES = _resources()
+"""The resource tree of both clients: attribute name -> resource class, in order."""
+
+
+def _attributes_section() -> str:
+    # Indented like the docstrings it ends, so that ``inspect.cleandoc`` keeps the layout.
+    lines = ["", "    Attributes:"]
+    for name, resource in RESOURCES.items():
+        summary = (resource.__doc__ or name).strip().splitlines()[0]
+        lines.append(f"        {name}: {summary}")
+    return "\n".join(lines) + "\n"
+
+
 class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
     """The asynchronous REST client: the same resources, awaited; ``list()`` returns an async
     iterator. One connection pool per instance; use ``async with`` or :meth:`aclose`.
@@ -229,3 +258,7 @@ class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
     def _iterate(self, query: Query[T]) -> AsyncPageIterator[T]:
         run: Callable[[Op[Page[T]]], Any] = self._run
         return AsyncPageIterator(run, query)
+
+
+for _client in (Client, AsyncClient):
+    _client.__doc__ = (_client.__doc__ or "") + _attributes_section()
