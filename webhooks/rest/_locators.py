@@ -6,11 +6,13 @@ A *locator* is a function whose signature is the endpoint's (SIDs, filters, ``pa
 :class:`~._resource.listing` of it, with the locator's signature (so ``mypy`` checks the calls
 of both clients) and the locator's ``Args:`` in the docstring. One item locator thus serves
 ``get`` and ``delete`` (and gives the paths of the hand-written ``create`` and ``update``);
-:func:`paging` is the locator of every list that takes nothing but paging arguments::
+:func:`paging` is the locator of every list that takes nothing but paging arguments, and
+:func:`named` of every write that sends nothing but a ``friendly_name``::
 
     class CredentialLists(Resource[M]):
         get = reads(_credential_list, CredentialList, "Read one credential list.")
         list = lists(paging("/SIP/CredentialLists"), "credential_lists", CredentialList, "…")
+        create = writes(named("/SIP/CredentialLists"), CredentialList, "…", replay_safe=False)
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from collections.abc import Callable
 from typing import Any, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from ._core import DEFAULT, CallTimeout, Op, Query
-from ._params import Params
+from ._params import Params, encode
 from ._resource import endpoint, listing
 from ._wire import Model
 
-__all__ = ["Paging", "Where", "deletes", "lists", "paging", "reads", "writes"]
+__all__ = ["Naming", "Paging", "Where", "deletes", "lists", "named", "paging", "reads", "writes"]
 
 P = ParamSpec("P")
 ModelT = TypeVar("ModelT", bound=Model)
@@ -159,5 +161,33 @@ def paging(path: str) -> Paging:
             timeout: The timeout of each page's request.
         """
         return Where(path, timeout, page=page, page_size=page_size)
+
+    return locate
+
+
+class Naming(Protocol):
+    """The signature of a write that sends nothing but a name."""
+
+    def __call__(self, *, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Where: ...
+
+
+def named(path: str) -> Naming:
+    """The locator of a write at ``path`` that sends nothing but ``FriendlyName``.
+
+    A resource renaming its items by their SID declares a locator with that SID's name (the
+    name is part of the endpoint's signature) which hands the item's path here:
+    ``named(_item(sid).path)(friendly_name=friendly_name, timeout=timeout)``.
+
+    Args:
+        path: The path below the account URL (the list to create in, or the item to rename).
+    """
+
+    def locate(*, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Where:
+        """
+        Args:
+            friendly_name: Its name.
+            timeout: This request's timeout.
+        """
+        return Where(path, timeout, encode({"friendly_name": friendly_name}))
 
     return locate

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._core import DEFAULT, CallTimeout, Op
-from ._locators import Where, deletes, lists, paging, reads
+from ._locators import Where, deletes, lists, named, paging, reads, writes
 from ._params import segment
 from ._resource import M, Resource, endpoint
 from ._wire import Int, Model, Text, Timestamp, UriMap
@@ -81,6 +81,16 @@ def _addresses(
         timeout: The timeout of each page's request.
     """
     return Where(f"{_acl(acl_sid).path}/IpAddresses", timeout, page=page, page_size=page_size)
+
+
+def _renamed(acl_sid: str, *, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        acl_sid: The ACL's SID.
+        friendly_name: The new name.
+        timeout: This request's timeout.
+    """
+    return named(_acl(acl_sid).path)(friendly_name=friendly_name, timeout=timeout)
 
 
 class IpAddresses(Resource[M]):
@@ -157,35 +167,10 @@ class IpAccessControlLists(Resource[M]):
     list_text = list.text_view()
     delete = deletes(_acl, IpAccessControlList, "Delete an IP ACL.")
 
-    @endpoint
-    def create(
-        self, *, friendly_name: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[IpAccessControlList]:
-        """Create an IP ACL (never retried once sent).
-
-        Args:
-            friendly_name: Its name.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            _ACLS, IpAccessControlList.model_validate_json, locals(), replay_safe=False
-        )
-
-    @endpoint
-    def update(
-        self, acl_sid: str, *, friendly_name: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[IpAccessControlList]:
-        """Rename an IP ACL.
-
-        Args:
-            acl_sid: The ACL's SID.
-            friendly_name: The new name.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            _acl(acl_sid).path,
-            IpAccessControlList.model_validate_json,
-            locals(),
-            replay_safe=True,
-            skip=("acl_sid",),
-        )
+    create = writes(
+        named(_ACLS),
+        IpAccessControlList,
+        "Create an IP ACL (never retried once sent).",
+        replay_safe=False,
+    )
+    update = writes(_renamed, IpAccessControlList, "Rename an IP ACL.", replay_safe=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._core import DEFAULT, CallTimeout, Op
-from ._locators import Where, deletes, lists, paging, reads
+from ._locators import Where, deletes, lists, named, paging, reads, writes
 from ._params import segment
 from ._resource import M, Resource, endpoint
 from ._wire import Int, Model, Text, Timestamp, UriMap
@@ -86,6 +86,19 @@ def _credentials(
     """
     path = f"{_credential_list(credential_list_sid).path}/Credentials"
     return Where(path, timeout, page=page, page_size=page_size)
+
+
+def _renamed(
+    credential_list_sid: str, *, friendly_name: str, timeout: CallTimeout = DEFAULT
+) -> Where:
+    """
+    Args:
+        credential_list_sid: The list's SID.
+        friendly_name: The new name.
+        timeout: This request's timeout.
+    """
+    path = _credential_list(credential_list_sid).path
+    return named(path)(friendly_name=friendly_name, timeout=timeout)
 
 
 class Credentials(Resource[M]):
@@ -170,31 +183,10 @@ class CredentialLists(Resource[M]):
     list_text = list.text_view()
     delete = deletes(_credential_list, CredentialList, "Delete a credential list.")
 
-    @endpoint
-    def create(self, *, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Op[CredentialList]:
-        """Create a credential list (never retried once sent).
-
-        Args:
-            friendly_name: Its name.
-            timeout: This request's timeout.
-        """
-        return self._post(_LISTS, CredentialList.model_validate_json, locals(), replay_safe=False)
-
-    @endpoint
-    def update(
-        self, credential_list_sid: str, *, friendly_name: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[CredentialList]:
-        """Rename a credential list.
-
-        Args:
-            credential_list_sid: The list's SID.
-            friendly_name: The new name.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            _credential_list(credential_list_sid).path,
-            CredentialList.model_validate_json,
-            locals(),
-            replay_safe=True,
-            skip=("credential_list_sid",),
-        )
+    create = writes(
+        named(_LISTS),
+        CredentialList,
+        "Create a credential list (never retried once sent).",
+        replay_safe=False,
+    )
+    update = writes(_renamed, CredentialList, "Rename a credential list.", replay_safe=True)
