@@ -1,10 +1,12 @@
-"""What a test sees of a call, a message and a dialled leg: the test API, typed, with reprs."""
+"""What a test sees of a call, a message, a dialled leg and a conference room: the test API,
+typed, with reprs."""
 
 from __future__ import annotations
 
 import re
 from typing import assert_type
 
+import pytest
 from sim_apps import docs_app
 
 from webhooks.testing import Dialed, DialLeg, Recorded, SimCall, SimMessage, Simulator
@@ -26,9 +28,11 @@ LEG_API = {
     "sid", "target", "parent", "answered_by", "status", "transcript", "requests", "said",
     "digits_sent",
 }  # fmt: skip
+ROOM_API = {"name", "sid", "status", "participants", "history"}
 
 SMS = '<Sms to="+15550001111" from="+15552223333">ok</Sms>'
 DIAL = '<Dial action="/after"><Number sendDigits="12">+15550001</Number></Dial>'
+ROOM = "<Dial><Conference>team room</Conference></Dial><Say>left</Say>"
 
 
 def public(obj: object) -> set[str]:
@@ -56,6 +60,29 @@ def test_a_dialled_leg_shows_only_what_the_called_party_got() -> None:
     assert public(leg) == LEG_API
     assert leg.parent is call
     assert leg.digits_sent == "12"
+
+
+def test_a_room_shows_only_who_is_there_and_its_status() -> None:
+    sim = Simulator(docs_app({"/voice": ROOM}))
+    first, second = sim.call("/voice"), sim.call("/voice")
+    room = sim.conference("team room")
+    assert public(type(room)) == ROOM_API
+    assert public(room) == ROOM_API
+    assert (room.name, room.status) == ("team room", "in-progress")
+    assert re.fullmatch(r"CF[0-9a-f]{32}", room.sid)
+    first.hangup()
+    assert room.participants == [second]
+    assert room.history == [first, second]
+
+
+def test_a_room_is_read_only() -> None:
+    sim = Simulator(docs_app({"/voice": ROOM}))
+    sim.call("/voice")
+    room = sim.conference("team room")
+    for name in ("name", "sid", "status", "participants", "history"):
+        with pytest.raises(AttributeError):
+            setattr(room, name, None)
+    assert room.status == "init"
 
 
 def test_steps_keeps_the_step_type() -> None:
@@ -91,3 +118,15 @@ def test_reprs_are_short_and_readable() -> None:
     assert repr(call.legs[0]) == f"<DialLeg {call.legs[0].sid} to +15550001 completed>"
     long = sim.sms("/sms", body="a rather long message that goes on and on")
     assert "'a rather long message that...', 1 reply>" in repr(long)
+
+
+def test_a_room_repr_names_it_and_counts_its_participants() -> None:
+    sim = Simulator(docs_app({"/voice": ROOM}))
+    first = sim.call("/voice")
+    room = sim.conference("team room")
+    assert repr(room) == f"<Room {room.sid} 'team room' init, 1 participant>"
+    sim.call("/voice")
+    assert repr(room) == f"<Room {room.sid} 'team room' in-progress, 2 participants>"
+    first.hangup()
+    sim.end_conference("team room")
+    assert repr(room) == f"<Room {room.sid} 'team room' completed, 0 participants>"

@@ -2,7 +2,7 @@
 
 ``<Dial><Conference>name</Conference></Dial>`` puts the call in the room ``name``; every
 simulated call dialling the same name joins the same :class:`Room`. A call stays in the room
-(waiting) until it hangs up, the test ends the room (``sim.conference(name).end()``), or a
+(waiting) until it hangs up, the test ends the room (``sim.end_conference(name)``), or a
 participant whose ``endConferenceOnExit`` is true leaves. Then, like any Dial, the call
 requests the Dial ``action`` (``DialCallStatus=completed``) or runs its next element.
 
@@ -32,25 +32,45 @@ if TYPE_CHECKING:
     from ._sim_call import SimCall
     from ._sim_engine import Engine
 
-__all__ = ["Room", "hold", "join"]
+__all__ = ["Room", "end_room", "hold", "join"]
 
 
 class Room:
-    """A conference room.
+    """A conference room, as a test sees it (``sim.conference(name)``).
 
-    Attributes:
-        name: The room's name (the Conference text).
-        sid: Its Sid (``CF`` + 32 hex).
-        status: ``init``, ``in-progress`` or ``completed``.
+    Made by the first call that enters the room, not directly; ended by
+    :meth:`Simulator.end_conference`.
     """
 
     def __init__(self, name: str) -> None:
-        self.name = name
-        self.sid = new_sid("CF")
-        self.status = "init"
+        self._name = name
+        self._sid = new_sid("CF")
+        self._status = "init"
         self._members: list[Engine] = []
         self._visitors: list[Engine] = []
-        self.callback: tuple[str, str] | None = None
+        self._callback: tuple[str, str] | None = None
+
+    def __repr__(self) -> str:
+        n = len(self._members)
+        return (
+            f"<Room {self._sid} {self._name!r} {self._status}, "
+            f"{n} participant{'' if n == 1 else 's'}>"
+        )
+
+    @property
+    def name(self) -> str:
+        """The room's name (the Conference text)."""
+        return self._name
+
+    @property
+    def sid(self) -> str:
+        """Its Sid (``CF`` + 32 hex), sent as ``ConferenceSid``."""
+        return self._sid
+
+    @property
+    def status(self) -> str:
+        """``init`` (waiting to start), ``in-progress`` or ``completed``."""
+        return self._status
 
     @property
     def participants(self) -> list[SimCall]:
@@ -62,66 +82,69 @@ class Room:
         """Every call that was ever in the room."""
         return [c.face for c in self._visitors]
 
-    def __repr__(self) -> str:
-        return f"Room({self.name!r}, status={self.status!r}, participants={len(self._members)})"
 
-    async def _callback(self, call: Engine, event: str) -> None:
-        if self.callback is None:
-            return
-        n = call.ctx.names
-        extra = {
-            n.conference_sid: self.sid,
-            n.conference_name: self.name,
-            n.conference_status: self.status,
-            n.conference_event: event,
-        }
-        await call.notify(self.callback[0], self.callback[1], "conference", extra)
+async def _notify(room: Room, call: Engine, event: str) -> None:
+    """Request the room's ``callbackUrl`` (if any) about ``event`` of ``call``."""
+    if room._callback is None:
+        return
+    n = call.ctx.names
+    extra = {
+        n.conference_sid: room._sid,
+        n.conference_name: room._name,
+        n.conference_status: room._status,
+        n.conference_event: event,
+    }
+    await call.notify(room._callback[0], room._callback[1], "conference", extra)
 
-    async def enter(self, call: Engine, noun: Element) -> None:
-        """Add ``call`` to the room."""
-        if self.callback is None and noun.attrs.get("callback_url"):
-            method = str(noun.attrs.get("callback_method") or "POST")
-            self.callback = (call.resolve(str(noun.attrs["callback_url"])), method)
-        self._members.append(call)
-        self._visitors.append(call)
-        if len(self._members) >= 2 or noun.attrs.get("start_conference_on_enter"):
-            self.status = "in-progress"
-        call.transcript.append(ConferenceEvent(self.name, "enter", call.clock))
-        await self._callback(call, "enter")
 
-    async def leave(self, call: Engine, *, resume: bool = True) -> None:
-        """Take ``call`` out; end the room if it had ``endConferenceOnExit``; resume the call.
+async def _enter(room: Room, call: Engine, noun: Element) -> None:
+    """Add ``call`` to the room; the first ``callbackUrl`` given is the room's."""
+    if room._callback is None and noun.attrs.get("callback_url"):
+        method = str(noun.attrs.get("callback_method") or "POST")
+        room._callback = (call.resolve(str(noun.attrs["callback_url"])), method)
+    room._members.append(call)
+    room._visitors.append(call)
+    if len(room._members) >= 2 or noun.attrs.get("start_conference_on_enter"):
+        room._status = "in-progress"
+    call.transcript.append(ConferenceEvent(room._name, "enter", call.clock))
+    await _notify(room, call, "enter")
 
-        Args:
-            call: A participant.
-            resume: Whether the call continues its document (False when it is hanging up).
-        """
-        if call not in self._members:
-            return
-        self._members.remove(call)
-        data = call.pending.data if call.pending is not None else {}
-        call.pending = None
-        call.transcript.append(ConferenceEvent(self.name, "exit", call.clock))
-        await self._callback(call, "exit")
-        noun: Element | None = data.get("noun")
-        if noun is not None and noun.attrs.get("end_conference_on_exit"):
-            await self.end()
-        elif not self._members and self.status != "completed":
-            self.status = "completed"
-            await self._callback(call, "end")
-        if resume:
-            await _after(call, data)
 
-    async def end(self) -> None:
-        """End the room: every participant leaves and continues its own document."""
-        if self.status == "completed":
-            return
-        self.status = "completed"
-        last = self._members[-1] if self._members else None
-        for call in list(self._members):
-            await self.leave(call)
-        if last is not None:
-            await self._callback(last, "end")
+async def _leave(room: Room, call: Engine, *, resume: bool = True) -> None:
+    """Take ``call`` out; end the room if it had ``endConferenceOnExit``; resume the call.
+
+    Args:
+        room: The room.
+        call: A participant.
+        resume: Whether the call continues its document (False when it is hanging up).
+    """
+    if call not in room._members:
+        return
+    room._members.remove(call)
+    data = call.pending.data if call.pending is not None else {}
+    call.pending = None
+    call.transcript.append(ConferenceEvent(room._name, "exit", call.clock))
+    await _notify(room, call, "exit")
+    noun: Element | None = data.get("noun")
+    if noun is not None and noun.attrs.get("end_conference_on_exit"):
+        await end_room(room)
+    elif not room._members and room._status != "completed":
+        room._status = "completed"
+        await _notify(room, call, "end")
+    if resume:
+        await _after(call, data)
+
+
+async def end_room(room: Room) -> None:
+    """End ``room``: every participant leaves and continues its own document."""
+    if room._status == "completed":
+        return
+    room._status = "completed"
+    last = room._members[-1] if room._members else None
+    for call in list(room._members):
+        await _leave(room, call)
+    if last is not None:
+        await _notify(room, last, "end")
 
 
 async def join(call: Engine, dial: Element, noun: Element) -> None:
@@ -132,13 +155,13 @@ async def join(call: Engine, dial: Element, noun: Element) -> None:
         room = call.ctx.rooms[name] = Room(name)
 
     async def leave(c: Engine) -> None:
-        await room.leave(c, resume=False)
+        await _leave(room, c, resume=False)
 
     call.pending = Pending(
         "conference", noun, call.where, call.doc_url,
         {"room": room, "dial": dial, "noun": noun, "since": call.clock, "leave": leave},
     )  # fmt: skip
-    await room.enter(call, noun)
+    await _enter(room, call, noun)
     if room.status == "init" and call.status not in ENDED:
         await _wait_music(call, room, noun)
 

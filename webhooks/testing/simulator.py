@@ -23,7 +23,7 @@ from typing import Any, Literal, Protocol
 
 from . import _sim_dial, _sim_verbs  # noqa: F401  (register the verb handlers)
 from ._sim_call import SimCall
-from ._sim_conference import Room
+from ._sim_conference import Room, end_room
 from ._sim_dial import DialLeg
 from ._sim_engine import ENDED, Context, Engine
 from ._sim_message import SimMessage
@@ -189,7 +189,7 @@ class Simulator:
 
     def end_conference(self, name: str) -> None:
         """End room ``name``: its participants continue their documents."""
-        self._runner.run(self._ctx.rooms[name].end())
+        self._runner.run(end_room(self._ctx.rooms[name]))
 
     # -- calls -------------------------------------------------------------------------------
 
