@@ -1,4 +1,8 @@
-"""Fault injection for the fake platform: delays, throttling, errors and dropped connections."""
+"""Fault injection for the fake platform: delays, throttling, errors and dropped connections.
+
+:class:`FaultInjector` holds the pending :class:`Fault` s; :func:`apply_fault` carries one out
+on an ASGI connection.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,16 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["Fault", "FaultInjector"]
+import anyio
+import httpx
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from inboundxml.errors import CPaaSError
+
+from ._fake_render import ApiFailure, error_body
+
+__all__ = ["DroppedConnectionError", "Fault", "FaultInjector", "apply_fault"]
 
 _METHODS = frozenset({"GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS", "*"})
 
@@ -21,6 +34,16 @@ def _compile(path: str) -> re.Pattern[str] | None:
     parts = [re.escape(part) for part in path.split("**")]
     source = ".*".join(part.replace(r"\*", "[^/]*") for part in parts)
     return re.compile(source, re.IGNORECASE)
+
+
+class DroppedConnectionError(CPaaSError, httpx.RemoteProtocolError):
+    """A fault closed the connection without a response.
+
+    Under uvicorn the fake closes the socket itself, and clients see the server disconnect.
+    In-process (``httpx.ASGITransport``) there is no socket to close: the app raises this
+    error, which httpx passes on to the caller; it is an ``httpx.RemoteProtocolError`` (a
+    ``TransportError``), as a real disconnect would be.
+    """
 
 
 @dataclass(eq=False)
@@ -142,3 +165,47 @@ class FaultInjector:
                         self._faults.remove(fault)
                     return fault
         return None
+
+
+async def apply_fault(fault: Fault, fmt: str, scope: Scope, receive: Receive, send: Send) -> bool:
+    """Apply a fault to a request; ``True`` when it answered (or dropped) the request.
+
+    Raises:
+        DroppedConnectionError: A dropped connection with no transport to close.
+    """
+    if fault.delay:
+        await anyio.sleep(fault.delay)
+    if fault.drop:
+        await _drop_connection(send)
+        return True
+    if fault.status is None:
+        return False
+    failure = ApiFailure(fault.status, fault.code, fault.message or "Injected failure")
+    content, media = error_body(failure, fmt)
+    headers = {}
+    if fault.retry_after is not None:
+        headers["Retry-After"] = f"{fault.retry_after:g}"
+    await Response(content, fault.status, headers, media)(scope, receive, send)
+    return True
+
+
+async def _drop_connection(send: Send) -> None:
+    """Close the connection without a response.
+
+    ASGI has no message for this. uvicorn answers an app that raises before responding with
+    a 500, so where the server's ``send`` belongs to a uvicorn request cycle (which keeps its
+    transport) the transport is closed directly, and the app returns once uvicorn has seen the
+    disconnect (it then sends nothing). Elsewhere, :class:`DroppedConnectionError` is raised.
+
+    Raises:
+        DroppedConnectionError: No transport to close (in-process transports).
+    """
+    cycle = getattr(send, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    if transport is None or not hasattr(transport, "close"):
+        raise DroppedConnectionError("Server disconnected without sending a response.")
+    transport.close()
+    for _ in range(100):
+        if getattr(cycle, "disconnected", True):
+            return
+        await anyio.sleep(0)

@@ -2,8 +2,9 @@
 
 An :class:`At` names a resource kind's routes and paths (``At("calls", CALL, "/Calls",
 "CallSid")``); its methods make the routes that only read, list, create, update or delete, using
-the generic handlers of ``_fake_routing``, and place the routes whose handlers have behaviour of
-their own (``_fake_endpoints``) on the same paths. The table itself is in ``_fake_routes``.
+the generic handlers of ``_fake_crud``, and place the routes whose handlers have behaviour of
+their own (``_fake_calls``, ``_fake_sip``, ``_fake_endpoints``) on the same paths. The table
+itself is in ``_fake_routes``.
 """
 
 from __future__ import annotations
@@ -12,19 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._fake_crud import create, delete, get, list_of, update
+from ._fake_paging import Filter, accepted
 from ._fake_records import Kind
-from ._fake_routing import (
-    Ctx,
-    Filter,
-    Handler,
-    Route,
-    accepted,
-    create,
-    delete,
-    get,
-    list_of,
-    update,
-)
+from ._fake_routing import Ctx, Handler, Route
 
 __all__ = ["At", "list_route", "route"]
 

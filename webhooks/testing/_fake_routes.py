@@ -1,10 +1,10 @@
 """The route table of the fake platform: every endpoint of the REST reference, in its order.
 
 Each resource kind is declared once, as an ``At`` (``_fake_resources``: its route names, paths
-and owner), which makes its routes: the generic handlers of ``_fake_routing`` for those that only
-read, list, create, update or delete, and the handlers of ``_fake_endpoints`` for those with
-behaviour of their own. The lookups, fraud rules and SIP mappings, alike within each group, come
-from one helper per group.
+and owner), which makes its routes: the generic handlers of ``_fake_crud`` for those that only
+read, list, create, update or delete, and the handlers of ``_fake_calls``, ``_fake_sip`` and
+``_fake_endpoints`` for those with behaviour of their own. The lookups, fraud rules and SIP
+mappings, alike within each group, come from one helper per group.
 """
 
 from __future__ import annotations
@@ -13,48 +13,39 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import _fake_kinds as k
+from ._fake_calls import effect_call, interrupt_or_digits, make_call, play_call, record_call
+from ._fake_crud import create
 from ._fake_endpoints import (
     FRAUD_FLAGS,
     NUMBER_SETTINGS,
     add_byoc,
-    add_credential,
     allowed_countries,
     available,
     buy_fields,
     byoc_only,
-    change_password,
     client_fields,
-    domain_fields,
-    effect_call,
     fraud,
     frauds,
-    interrupt_or_digits,
-    ip_address,
     lookup,
-    make_call,
-    mapped,
-    mapping,
     message_fields,
     mms_fields,
     participant_play,
-    play_call,
-    record_call,
     transcribe_fields,
     transcription_text,
-    unmap,
-    update_ip,
 )
+from ._fake_paging import Filter, contains, eq, flag, number, on_date
 from ._fake_records import Kind
 from ._fake_resources import At, list_route, route
-from ._fake_routing import (
-    Filter,
-    Route,
-    contains,
-    create,
-    eq,
-    flag,
-    number,
-    on_date,
+from ._fake_routing import Route
+from ._fake_sip import (
+    add_credential,
+    change_password,
+    domain_fields,
+    ip_address,
+    mapped,
+    mapping,
+    unmap,
+    update_ip,
 )
 
 __all__ = ["ROUTES"]

@@ -26,24 +26,25 @@ from __future__ import annotations
 import base64
 import contextlib
 import inspect
-import math
 import secrets
 from collections.abc import Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
-from urllib.parse import parse_qsl
 
-import anyio
-import httpx
 from starlette.responses import Response
-from starlette.types import Message, Receive, Scope, Send
-
-from inboundxml.errors import CPaaSError
+from starlette.types import Receive, Scope, Send
 
 from . import _fake_kinds as kinds
-from ._fake_endpoints import ENDED_STATUSES
-from ._fake_faults import Fault, FaultInjector
+from ._fake_calls import advance_call
+from ._fake_faults import DroppedConnectionError, FaultInjector, apply_fault
+from ._fake_http import (
+    RequestRecord,
+    check_auth,
+    check_params,
+    lifespan,
+    path_segments,
+    read_request,
+)
 from ._fake_records import (
     API_VERSION,
     CallRecord,
@@ -52,7 +53,6 @@ from ._fake_records import (
     Store,
     format_date,
     new_sid,
-    parse_date,
 )
 from ._fake_render import MEDIA_TYPES, ApiFailure, Item, error_body, render
 from ._fake_routes import ROUTES
@@ -80,44 +80,8 @@ CallUpdatedHook = Callable[[CallRecord, CallAction, Mapping[str, str]], Awaitabl
 """Called with the call, the action and the request's parameters of each live-call request."""
 
 
-class DroppedConnectionError(CPaaSError, httpx.RemoteProtocolError):
-    """A fault closed the connection without a response.
-
-    Under uvicorn the fake closes the socket itself, and clients see the server disconnect.
-    In-process (``httpx.ASGITransport``) there is no socket to close: the app raises this
-    error, which httpx passes on to the caller; it is an ``httpx.RemoteProtocolError`` (a
-    ``TransportError``), as a real disconnect would be.
-    """
-
-
-@dataclass(frozen=True, slots=True)
-class RequestRecord:
-    """One request the fake received.
-
-    Attributes:
-        method: The HTTP method.
-        path: The full path as sent (``/v2/Accounts/AC…/Calls.json``).
-        resource: The path below the account, without format suffix (``/Calls``).
-        format: ``json``, ``xml``, ``csv`` or ``txt``.
-        params: Query and form parameters merged (form wins; the last of repeated keys).
-        pairs: Every parameter in order, repeated keys kept (query first, then form).
-        headers: The request headers, names in lower case.
-    """
-
-    method: str
-    path: str
-    resource: str
-    format: str
-    params: dict[str, str]
-    pairs: tuple[tuple[str, str], ...]
-    headers: dict[str, str]
-
-
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-_BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class FakePlatform:
@@ -349,25 +313,9 @@ class FakePlatform:
             KeyError: An unknown call SID.
         """
         call = self.calls[sid]
-        data = call.data
-        now = self.now()
-        stamp = format_date(now)
-        data["status"] = status
-        if status == "in-progress" and not data["start_time"]:
-            data["start_time"] = stamp
-        if status in ENDED_STATUSES:
-            data["end_time"] = data["end_time"] or stamp
-            if duration is None:
-                start = parse_date(data["start_time"])
-                duration = int((now - start).total_seconds()) if start else 0
-        if duration is not None:
-            data["duration"] = duration
-            data["duration_billed"] = math.ceil(duration / 30) * 30
-        if answered_by is not None:
-            data["answered_by"] = answered_by
-        if price is not None:
-            data["price"] = price
-        data["date_updated"] = stamp
+        advance_call(
+            call, status, self.now(), duration=duration, answered_by=answered_by, price=price
+        )
         return call
 
     async def _notify_created(self, call: CallRecord) -> None:
@@ -389,35 +337,30 @@ class FakePlatform:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one ASGI connection (``http`` and ``lifespan`` scopes)."""
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await lifespan(receive, send)
             return
         if scope["type"] != "http":
             return
-        method: str = scope["method"]
-        path: str = scope["path"]
-        fmt, bare = _split_format(path)
-        segments = bare.split("/")
-        query: bytes = scope["query_string"]
-        pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True) if query else []
-        if method in _BODY_METHODS:
-            body = await _read_body(receive)
-            if body:
-                pairs += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-        params = dict(pairs)
-        resource = "/" + "/".join(segments[4:])
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        self.requests.append(
-            RequestRecord(method, path, resource, fmt, params, tuple(pairs), headers)
-        )
-        fault = self.faults.take(method, resource)
-        if fault is not None and await self._apply_fault(fault, fmt, scope, receive, send):
+        request = await read_request(scope, receive)
+        self.requests.append(request)
+        fmt = request.format
+        fault = self.faults.take(request.method, request.resource)
+        if fault is not None and await apply_fault(fault, fmt, scope, receive, send):
             return
         status = 200
         try:
-            self._check_auth(headers.get("authorization", ""), segments)
-            route, args = self._router.match(method, segments[4:])
-            self._check_params(route, params)
-            ctx = Ctx(self, args, params, pairs, fmt, path)
+            segments = path_segments(request.path)
+            check_auth(
+                request.headers.get("authorization", ""),
+                segments,
+                expected=self._authorization,
+                account_sid=self.account_sid,
+                auth_token=self.auth_token,
+                api_version=self.api_version,
+            )
+            route, args = self._router.match(request.method, segments[4:])
+            check_params(route, request.params, strict=self.strict_params)
+            ctx = Ctx(self, args, request.params, list(request.pairs), fmt, request.path)
             body_out = await route.handler(ctx)
             content = render(body_out, fmt)
             media = MEDIA_TYPES["json" if fmt == "csv" and isinstance(body_out, Item) else fmt]
@@ -425,53 +368,6 @@ class FakePlatform:
             status = failure.status
             content, media = error_body(failure, fmt)
         await Response(content, status, media_type=media)(scope, receive, send)
-
-    def _check_auth(self, authorization: str, segments: list[str]) -> None:
-        if authorization.encode("latin-1") != self._authorization:
-            scheme, _, token = authorization.partition(" ")
-            try:
-                decoded = base64.b64decode(token, validate=True).decode()
-            except ValueError:
-                decoded = ""
-            if scheme.lower() != "basic" or decoded != f"{self.account_sid}:{self.auth_token}":
-                raise ApiFailure(403, 10004, "Invalid credentials")
-        if (
-            len(segments) < 4
-            or segments[0]
-            or segments[1] != self.api_version
-            or segments[2].lower() != "accounts"
-        ):
-            raise ApiFailure(404, 21501, "The requested resource was not found")
-        if segments[3] != self.account_sid:
-            raise ApiFailure(403, 20006, f"Access Denied to account {segments[3]}")
-
-    def _check_params(self, route: Route, params: Mapping[str, str]) -> None:
-        for name, code in route.required:
-            if not params.get(name, "").strip():
-                raise ApiFailure(400, code, f"{name} is required")
-        if self.strict_params:
-            unknown = sorted(set(params) - route.params)
-            if unknown:
-                raise ApiFailure(400, 20001, f"Unknown parameters: {', '.join(unknown)}")
-
-    async def _apply_fault(
-        self, fault: Fault, fmt: str, scope: Scope, receive: Receive, send: Send
-    ) -> bool:
-        """Apply a fault; ``True`` when it answered (or dropped) the request."""
-        if fault.delay:
-            await anyio.sleep(fault.delay)
-        if fault.drop:
-            await _drop_connection(send)
-            return True
-        if fault.status is None:
-            return False
-        failure = ApiFailure(fault.status, fault.code, fault.message or "Injected failure")
-        content, media = error_body(failure, fmt)
-        headers = {}
-        if fault.retry_after is not None:
-            headers["Retry-After"] = f"{fault.retry_after:g}"
-        await Response(content, fault.status, headers, media)(scope, receive, send)
-        return True
 
     # --- internals ------------------------------------------------------------------------
 
@@ -484,57 +380,3 @@ class FakePlatform:
                 return kind
         known = ", ".join(kind.name for kind in kinds.KINDS)
         raise KeyError(f"unknown kind {name!r}; kinds: {known}")
-
-
-def _split_format(path: str) -> tuple[str, str]:
-    """``(format, path without suffix)``; no suffix means XML, the platform's default."""
-    dot = path.rfind(".")
-    if dot > path.rfind("/"):
-        suffix = path[dot + 1 :].lower()
-        if suffix in MEDIA_TYPES:
-            return suffix, path[:dot]
-    return "xml", path
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks: list[bytes] = []
-    while True:
-        message: Message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return
-
-
-async def _drop_connection(send: Send) -> None:
-    """Close the connection without a response.
-
-    ASGI has no message for this. uvicorn answers an app that raises before responding with
-    a 500, so where the server's ``send`` belongs to a uvicorn request cycle (which keeps its
-    transport) the transport is closed directly, and the app returns once uvicorn has seen the
-    disconnect (it then sends nothing). Elsewhere, :class:`DroppedConnectionError` is raised.
-
-    Raises:
-        DroppedConnectionError: No transport to close (in-process transports).
-    """
-    cycle = getattr(send, "__self__", None)
-    transport = getattr(cycle, "transport", None)
-    if transport is None or not hasattr(transport, "close"):
-        raise DroppedConnectionError("Server disconnected without sending a response.")
-    transport.close()
-    for _ in range(100):
-        if getattr(cycle, "disconnected", True):
-            return
-        await anyio.sleep(0)
