@@ -116,6 +116,17 @@ def button(driver: webdriver.Chrome, label: str) -> WebElement:
     return driver.find_element(By.CSS_SELECTOR, f'button[aria-label="{label}"]')
 
 
+def assert_dial_pad_fits(driver: webdriver.Chrome) -> None:
+    """The dial pad column shows everything without a scrollbar, and so does the page."""
+    column, across, page, window = driver.execute_script(
+        "const p = document.querySelector('.phone');"
+        "return [p.scrollHeight - p.clientHeight, p.scrollWidth - p.clientWidth,"
+        " document.documentElement.scrollHeight, window.innerHeight];"
+    )
+    assert (column, across) == (0, 0), f"the dial pad column overflows by {column}px"
+    assert page <= window, f"the page is {page}px high in a {window}px window"
+
+
 def test_dial_the_ivr_press_1_and_hang_up(browser: webdriver.Chrome, ivr_url: str) -> None:
     open_page(browser, ivr_url)
     assert browser.find_element(By.ID, "app-name").text == "examples.ivr:app"
@@ -123,6 +134,8 @@ def test_dial_the_ivr_press_1_and_hang_up(browser: webdriver.Chrome, ivr_url: st
     button(browser, "Call").click()
     wait_for_text(browser, "steps", "Welcome to Example Corp.")
     wait_for_text(browser, "status", "waiting for gather")
+    wait_for_text(browser, "hint", "The Gather waits for keys")
+    assert_dial_pad_fits(browser)
     requests = wait_for_text(browser, "requests", "/voice")
     assert "<Gather" in requests.text
 
@@ -139,6 +152,7 @@ def test_dial_the_ivr_press_1_and_hang_up(browser: webdriver.Chrome, ivr_url: st
     assert button(browser, "Call").is_enabled()
     assert not button(browser, "Hang up").is_enabled()
     assert browser.find_element(By.ID, "error").is_displayed() is False
+    assert_dial_pad_fits(browser)
 
     ARTIFACTS.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(ARTIFACTS / "phone.png"))
@@ -219,6 +233,7 @@ def test_say_a_phrase_at_a_speech_gather(browser: webdriver.Chrome, test_app_url
     wait_for_text(browser, "steps", "Which department?")
     wait_for_text(browser, "hint", "listens for keys or speech")
     assert speech.is_displayed()
+    assert_dial_pad_fits(browser)  # hint and speech box both shown
     speech.send_keys("sales 42", Keys.ENTER)  # the digits are words here, not keys
     steps = wait_for_text(browser, "steps", "Connecting you to sales 42.")
     assert 'said "sales 42"' in steps.text
@@ -244,6 +259,7 @@ def test_keys_during_a_bridged_dial_and_the_dialled_leg(
     hint = wait_for_text(browser, "hint", f"Talking to {LEG}.")
     assert "* hangs up the dialled call" in hint.text
     assert "12, 34" in hint.text
+    assert_dial_pad_fits(browser)  # the longest hint
     legs = wait_for_text(browser, "legs", LEG)
     assert "Digits sent: 1w2" in legs.text
     assert "sent digits 1w2" in legs.text

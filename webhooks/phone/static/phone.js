@@ -137,12 +137,12 @@
       const b = call.bridge;
       const parts = ["Talking to " + b.target + "."];
       if (b.hangup_on_star) parts.push("* hangs up the dialled call.");
-      if (b.digits_match.length) parts.push("Keys " + b.digits_match.join(", ") + " are reported to callbackUrl.");
-      parts.push("Wait talks until the dialled party hangs up.");
+      if (b.digits_match.length) parts.push("Keys " + b.digits_match.join(", ") + " go to callbackUrl.");
+      parts.push("Wait: talk until they hang up.");
       return parts.join(" ");
     }
     if (call.waiting === "gather") {
-      if (speech && keys) return "The Gather listens for keys or speech: type a phrase and press Say, or press keys.";
+      if (speech && keys) return "The Gather listens for keys or speech: press keys, or type a phrase and Say.";
       if (speech) return "The Gather listens for speech: type a phrase and press Say.";
       return "The Gather waits for keys; Wait lets it time out.";
     }
