@@ -93,11 +93,14 @@ def test_app_url() -> Iterator[str]:
     phone.close()
 
 
+WAIT_SECONDS = 30  # generous: a wait returns as soon as the page shows what it waits for
+
+
 def wait_for_text(driver: webdriver.Chrome, element_id: str, text: str) -> WebElement:
     """Wait until the element's text contains ``text``; fail with what it shows instead."""
     element = driver.find_element(By.ID, element_id)
     try:
-        WebDriverWait(driver, 10).until(lambda _: text in element.text)
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda _: text in element.text)
     except Exception:
         shown = element.text
         error = driver.find_element(By.ID, "error").text
@@ -107,7 +110,7 @@ def wait_for_text(driver: webdriver.Chrome, element_id: str, text: str) -> WebEl
 
 def open_page(driver: webdriver.Chrome, url: str) -> None:
     driver.get(url + "/")
-    WebDriverWait(driver, 10).until(
+    WebDriverWait(driver, WAIT_SECONDS).until(
         lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
     )
 

@@ -9,7 +9,16 @@ from typing import assert_type
 import pytest
 from sim_apps import docs_app
 
-from webhooks.testing import Dialed, DialLeg, Recorded, SimCall, SimMessage, Simulator
+from webhooks.testing import (
+    Dialed,
+    DialLeg,
+    Recorded,
+    Room,
+    SimCall,
+    SimMessage,
+    Simulator,
+    Spoke,
+)
 
 CALL_API = {
     # state
@@ -130,3 +139,15 @@ def test_a_room_repr_names_it_and_counts_its_participants() -> None:
     first.hangup()
     sim.end_conference("team room")
     assert repr(room) == f"<Room {room.sid} 'team room' completed, 0 participants>"
+
+
+@pytest.mark.anyio
+async def test_a_room_ends_from_an_event_loop_too() -> None:
+    sim = Simulator(docs_app({"/voice": ROOM}))
+    call = await sim.call_async("/voice")
+    room = sim.conference("team room")
+    assert isinstance(room, Room)
+    assert call.waiting_for == "conference"
+    await sim.end_conference_async("team room")
+    assert room.status == "completed"
+    assert [step.text for step in call.steps(Spoke)][-1:] == ["left"]

@@ -3,6 +3,7 @@ in memory (:class:`FakePlatform`)."""
 
 from ._fake_faults import Fault, FaultInjector
 from ._fake_records import CallRecord, Record
+from ._sim_conference import Room
 from ._sim_model import (
     Answered,
     ConferenceEvent,
@@ -64,6 +65,7 @@ __all__ = [
     "Redirected",
     "Referred",
     "RequestRecord",
+    "Room",
     "SentDigits",
     "SentMessage",
     "SimCall",

@@ -191,6 +191,10 @@ class Simulator:
         """End room ``name``: its participants continue their documents."""
         self._runner.run(end_room(self._ctx.rooms[name]))
 
+    async def end_conference_async(self, name: str) -> None:
+        """Like :meth:`end_conference`, in an event loop."""
+        await end_room(self._ctx.rooms[name])
+
     # -- calls -------------------------------------------------------------------------------
 
     def _new_call(self, path: str, options: dict[str, Any]) -> tuple[SimCall, str, str]:
