@@ -43,6 +43,7 @@ _EMIT = {
 _DECLARATION = re.compile(
     rb"""^\s*<\?xml\s+version\s*=\s*["']([^"']*)["'](?:\s+encoding\s*=\s*["']([^"']*)["'])?"""
 )
+_BINARY = (bytes, bytearray, memoryview)
 _UTF8 = (None, b"UTF-8", b"utf-8", b"UTF8", b"utf8")
 _ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 _ENTITY_ERRORS = ("EntityRef", "Entity '", "xmlParseCharRef", "CharRef")
@@ -161,10 +162,12 @@ def name_of(node: etree._Element) -> str:
 
 
 def _to_bytes(source: str | bytes) -> bytes:
+    if type(source) is bytes:  # the common case, first
+        return source
     if isinstance(source, str):
         # lxml refuses text that declares an encoding: the text is already decoded.
         return _ENCODING.sub(r"\1", source, count=1).encode("utf-8", "surrogatepass")
-    if isinstance(source, bytes | bytearray | memoryview):
+    if isinstance(source, _BINARY):
         return bytes(source)
     raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
 
