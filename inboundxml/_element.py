@@ -139,10 +139,7 @@ class Element:
                     f"wrap it: Response({self.tag}(...))",
                 )
             )
-        body = self._markup(pretty)
-        if declaration:
-            return DECLARATION + ("\n" if pretty else "") + body
-        return body
+        return self._markup(pretty, declaration)
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """The document as UTF-8 bytes with the XML declaration, ready for an HTTP body.
@@ -152,8 +149,10 @@ class Element:
         """
         return self.to_xml(pretty=pretty).encode()
 
-    def _markup(self, pretty: bool) -> str:
+    def _markup(self, pretty: bool, declaration: bool) -> str:
         out: list[str] = []
+        if declaration:
+            out.append(DECLARATION + "\n" if pretty else DECLARATION)
         try:
             if pretty:
                 self._render_pretty(out, "")
@@ -179,7 +178,7 @@ class Element:
     def __str__(self) -> str:
         if self.tag == ROOT:
             return self.to_xml()
-        return self._markup(False)
+        return self._markup(False, False)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
