@@ -13,7 +13,6 @@ from typing import Any, ClassVar, NoReturn
 
 from ._values import (
     UNENCODABLE_CODE,
-    URL_MAX,
     BadFormat,
     Invalid,
     Unencodable,
@@ -313,30 +312,21 @@ def canonical_text(spec: ElementSpec, value: object) -> str | None:
 
 
 def _render_expr(attr: Attr) -> str:
+    """The markup of a checked value ``v`` of a flag or number attribute."""
     if attr.kind is Kind.BOOL:
         return "('true' if v else 'false')"
     if attr.kind is Kind.INT:
         return "str(v)"
-    if attr.kind in (Kind.ENUM, Kind.METHOD):
-        return "v"
-    if attr.kind is Kind.BOOL_OR_INT:
-        return "_rv(v)"
-    return "_ea(v)"
+    return "_rv(v)"  # BOOL_OR_INT
 
 
 def _fast_check(attr: Attr) -> str:
-    """A cheap test that proves a common value valid (the full check runs otherwise)."""
+    """A cheap test that proves a common value of a flag or number valid (else the full check)."""
     if attr.kind is Kind.INT and not attr.values:
         lo = "" if attr.minimum is None else f"{attr.minimum} <= "
         hi = "" if attr.maximum is None else f" <= {attr.maximum}"
         test = "{x}.__class__ is int"
         return test + (f" and {lo}{{x}}{hi}" if lo or hi else "")
-    if attr.kind is Kind.URL:
-        return (
-            f"{{x}}.__class__ is str and 0 < len({{x}}) <= {URL_MAX} and {{x}}.isprintable() "
-            "and ' ' not in {x} and '%' not in {x} "
-            "and ({x}[0] == '/' or {x}.startswith(('https://', 'http://')))"
-        )
     if attr.kind is Kind.BOOL:
         return "{x}.__class__ is bool"
     return ""
@@ -357,6 +347,37 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
     return ""
 
 
+_BY_NUMBER = frozenset({Kind.INT, Kind.BOOL, Kind.BOOL_OR_INT})
+"""Kinds given as Python numbers or flags; every other kind is given as a string."""
+KNOWN_VALUES = 1024
+"""Strings remembered per attribute as valid (with their markup); the memory starts over when
+full. Closed lists (enums, methods) are known from the start."""
+
+
+def _absent(index: int, attr: Attr) -> list[str]:
+    """The ``else`` branch of an attribute not given: required, emitted default, or nothing."""
+    if attr.required:
+        return ["    else:", f"        raise _missing({index})"]
+    if attr.emit is not None:
+        return [
+            "    else:",
+            f"        a[{attr.py!r}] = {attr.emit!r}",
+            f"        s += ' {attr.xml}=\"{escape_attr(attr.emit)}\"'",
+        ]
+    return []
+
+
+def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[str, tuple[object, str]]:
+    """The strings known valid for ``attr`` from the start: every form of a closed list."""
+    if attr.kind not in (Kind.ENUM, Kind.METHOD):
+        return {}
+    known = {}
+    for raw in lexicon(attr):
+        value = check(raw)
+        known[raw] = (value, f' {attr.xml}="{render_value(value)}"')
+    return known
+
+
 def _init_source(spec: ElementSpec) -> str:
     has_text = spec.text is not TextKind.NONE
     if has_text and spec.children:
@@ -373,20 +394,26 @@ def _init_source(spec: ElementSpec) -> str:
     lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
     for i, attr in enumerate(spec.attrs):
         lines.append(f"    if {attr.py} is not None:")
-        fast = _fast_check(attr)
-        if attr.kind in (Kind.ENUM, Kind.METHOD):
+        if attr.kind not in _BY_NUMBER:
+            # Strings seen before map straight to their canonical value and markup.
             x = attr.py
             lines += [
-                f"        v = _t{i}.get({x}) if {x}.__class__ is str else None",
-                "        if v is None:",
+                f"        c = _k{i}.get({x}) if {x}.__class__ is str else None",
+                "        if c is None:",
+                f"            c = _m{i}({x})",
+                f"        a[{x!r}] = c[0]",
+                "        s += c[1]",
             ]
-        elif fast:
+            lines += _absent(i, attr)
+            continue
+        fast = _fast_check(attr)
+        if fast:
             lines += [
                 f"        if {fast.format(x=attr.py)}:",
                 f"            v = {attr.py}",
                 "        else:",
             ]
-        pad = "    " if fast or attr.kind in (Kind.ENUM, Kind.METHOD) else ""
+        pad = "    " if fast else ""
         lines += [
             f"{pad}        try:",
             f"{pad}            v = _c{i}({attr.py})",
@@ -395,14 +422,7 @@ def _init_source(spec: ElementSpec) -> str:
             f"        a[{attr.py!r}] = v",
             f"        s += ' {attr.xml}=\"' + {_render_expr(attr)} + '\"'",
         ]
-        if attr.required:
-            lines += ["    else:", f"        raise _missing({i})"]
-        elif attr.emit is not None:
-            lines += [
-                "    else:",
-                f"        a[{attr.py!r}] = {attr.emit!r}",
-                f"        s += ' {attr.xml}=\"{escape_attr(attr.emit)}\"'",
-            ]
+        lines += _absent(i, attr)
     lines += ["    self._attrs = a", "    self._astr = s"]
     if has_text and spec.children:
         lines += ["    self._text, self._children = _content(content)"]
@@ -511,12 +531,14 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         "_content": content,
         "_bad": bad,
         "_count": count,
-        "_ea": escape_attr,
         "_rv": render_value,
     }
     for i, attr in enumerate(attrs):
-        namespace[f"_c{i}"] = coercer(attr)
-        namespace[f"_t{i}"] = lexicon(attr)
+        check = coercer(attr)
+        namespace[f"_c{i}"] = check
+        known = _known_values(attr, check)
+        namespace[f"_k{i}"] = known
+        namespace[f"_m{i}"] = _learner(i, attr, check, known, fail)
     # Compiling the constructor from the table (as dataclasses do) keeps one check per
     # given keyword and no per-call loop over the element's attributes.
     exec(_init_source(spec), namespace)  # noqa: S102
@@ -528,6 +550,31 @@ def compile_class(spec: ElementSpec) -> type[Element]:
     for attr in attrs:
         setattr(cls, attr.py, _attr_property(attr))
     return cls
+
+
+def _learner(
+    index: int,
+    attr: Attr,
+    check: Callable[[object], object],
+    known: dict[str, tuple[object, str]],
+    fail: Callable[[int, Invalid], InboundXMLError],
+) -> Callable[[object], tuple[object, str]]:
+    """Check a value not known yet; remember it (and its markup) when it is a valid string."""
+    learns = attr.kind not in (Kind.ENUM, Kind.METHOD)  # closed lists are known in full
+
+    def learn(given: object) -> tuple[object, str]:
+        try:
+            value = check(given)
+        except Invalid as exc:
+            raise fail(index, exc) from None
+        result = (value, f' {attr.xml}="{render_value(value)}"')
+        if learns and given.__class__ is str:
+            if len(known) >= KNOWN_VALUES:
+                known.clear()
+            known[given] = result
+        return result
+
+    return learn
 
 
 def _attr_property(attr: Attr) -> property:

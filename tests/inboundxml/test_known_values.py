@@ -1,0 +1,65 @@
+"""Constructors remember string values they have checked, per attribute, within a bound."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from inboundxml import InboundXMLError
+from inboundxml import _element as element
+from inboundxml.verbs import Dial, Gather, Say
+
+
+def known(cls: Any, keyword: str) -> dict[str, tuple[object, str]]:
+    """The memory of ``cls``'s attribute ``keyword``."""
+    index = [a.py for a in cls.spec.attrs].index(keyword)
+    memory: dict[str, tuple[object, str]] = cls.__init__.__globals__[f"_k{index}"]
+    return memory
+
+
+def test_a_url_checked_once_is_remembered_with_its_markup() -> None:
+    url = "https://example.com/remembered?a=1&b=2"
+    first = Gather(action=url)
+    markup = ' action="https://example.com/remembered?a=1&amp;b=2"'
+    assert known(Gather, "action")[url] == (url, markup)
+    again = Gather(action=url)
+    assert again == first
+    assert again.attrs["action"] == url
+    assert markup in str(again)
+
+
+def test_invalid_strings_are_never_remembered_and_always_refused() -> None:
+    for _ in range(2):
+        with pytest.raises(InboundXMLError) as info:
+            Gather(action="/a b")
+        assert info.value.code == 11100
+    assert "/a b" not in known(Gather, "action")
+
+
+def test_closed_lists_are_known_in_full_with_their_aliases() -> None:
+    voices = known(Say, "voice")
+    assert set(voices) == {"female", "male", "woman", "man"}
+    assert voices["woman"] == ("female", ' voice="female"')
+    assert Say("hi", voice="woman") == Say("hi", voice="female")
+    with pytest.raises(InboundXMLError) as info:
+        Say("hi", voice="robot")  # type: ignore[arg-type]
+    assert info.value.code == 13511
+    assert "robot" not in voices
+
+
+def test_the_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(element, "KNOWN_VALUES", 8)
+    memory = known(Dial, "action")
+    for n in range(50):
+        assert Dial("+15550001", action=f"/after/{n}").attrs["action"] == f"/after/{n}"
+        assert len(memory) <= 8
+    assert "/after/49" in memory
+
+
+def test_strings_of_a_subclass_are_checked_every_time() -> None:
+    class Path(str):
+        pass
+
+    assert Gather(action=Path("/menu-subclass")).attrs["action"] == "/menu-subclass"
+    assert "/menu-subclass" not in known(Gather, "action")
