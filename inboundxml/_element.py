@@ -349,6 +349,8 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
 
 _BY_NUMBER = frozenset({Kind.INT, Kind.BOOL, Kind.BOOL_OR_INT})
 """Kinds given as Python numbers or flags; every other kind is given as a string."""
+SMALL_INTS = 100
+"""Integer attribute values below this have their markup made in advance."""
 KNOWN_VALUES = 1024
 """Strings remembered per attribute as valid (with their markup); the memory starts over when
 full. Closed lists (enums, methods) are known from the start."""
@@ -420,8 +422,12 @@ def _init_source(spec: ElementSpec) -> str:
             f"{pad}        except _Invalid as e:",
             f"{pad}            raise _fail({i}, e) from None",
             f"        a[{attr.py!r}] = v",
-            f"        s += ' {attr.xml}=\"' + {_render_expr(attr)} + '\"'",
         ]
+        markup = f"' {attr.xml}=\"' + {_render_expr(attr)} + '\"'"
+        if attr.kind is Kind.INT:  # small numbers have their markup made in advance
+            lines.append(f"        s += _f{i}[v] if 0 <= v < {SMALL_INTS} else {markup}")
+        else:
+            lines.append(f"        s += {markup}")
         lines += _absent(i, attr)
     lines += ["    self._attrs = a", "    self._astr = s"]
     if has_text and spec.children:
@@ -539,6 +545,8 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         known = _known_values(attr, check)
         namespace[f"_k{i}"] = known
         namespace[f"_m{i}"] = _learner(i, attr, check, known, fail)
+        if attr.kind is Kind.INT:
+            namespace[f"_f{i}"] = tuple(f' {attr.xml}="{n}"' for n in range(SMALL_INTS))
     # Compiling the constructor from the table (as dataclasses do) keeps one check per
     # given keyword and no per-call loop over the element's attributes.
     exec(_init_source(spec), namespace)  # noqa: S102

@@ -8,7 +8,7 @@ import pytest
 
 from inboundxml import InboundXMLError
 from inboundxml import _element as element
-from inboundxml.verbs import Dial, Gather, Say
+from inboundxml.verbs import Dial, Gather, Pause, Say
 
 
 def known(cls: Any, keyword: str) -> dict[str, tuple[object, str]]:
@@ -63,3 +63,10 @@ def test_strings_of_a_subclass_are_checked_every_time() -> None:
 
     assert Gather(action=Path("/menu-subclass")).attrs["action"] == "/menu-subclass"
     assert "/menu-subclass" not in known(Gather, "action")
+
+
+@pytest.mark.parametrize("length", [1, 2, 99, 100, 101, 99998])
+def test_numbers_render_alike_below_and_above_the_precomputed_range(length: int) -> None:
+    assert element.SMALL_INTS == 100
+    assert str(Pause(length=length)) == f'<Pause length="{length}"/>'
+    assert str(Pause(length=str(length))) == f'<Pause length="{length}"/>'  # type: ignore[arg-type]
