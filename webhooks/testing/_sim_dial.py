@@ -1,8 +1,9 @@
 """``<Dial>`` to numbers, SIP addresses and clients: ringing, answer, the bridged call, its end.
 
 Several destinations ring at once; the first scripted to answer wins (the explorer may impose
-an outcome). A busy, failed or unanswered Dial ends at once (no answer: after ``timeout``).
-An answered one, in order:
+an outcome). A busy or failed Dial ends at once; one that rings (``dialMusic`` plays to the
+caller meanwhile, see :mod:`._sim_dial_media`) is answered after the scripted ``ring`` seconds
+or ends unanswered after ``timeout``. An answered one, in order:
 
 1. answering-machine detection, if the Dial has ``ifMachine``: ``machine_detection_seconds``
    pass; a party scripted ``answered_by="machine"`` then gets what ``ifMachine`` says:
@@ -12,13 +13,16 @@ An answered one, in order:
    and continues with that document (``"caller"``);
 2. ``callbackUrl`` is told the call connected;
 3. ``sendDigits`` are played to the called party (``w`` = 0.5 s, other keys
-   ``dtmf_seconds`` each), then the ``<Number url>`` document (Say/Play/Pause only);
-4. the bridge lasts the scripted duration (capped by ``timeLimit``). A Dial with
+   ``dtmf_seconds`` each), then the ``<Number url>`` document (Say/Play/Pause only), then the
+   ``confirmSound`` document;
+4. the bridge lasts the scripted duration (capped by ``timeLimit``), recorded with ``record``,
+   with heartbeats to ``heartbeatUrl`` every 60 s. A Dial with
    ``hangupOnStar`` or ``digitsMatch`` waits there for the test (``waiting_for == "bridge"``):
    ``call.press("*")`` ends the dialled call, keys completing a ``digitsMatch`` pattern are
    reported to ``callbackUrl``, ``call.wait()`` lets the dialled party hang up.
 
-At the end ``callbackUrl`` is told, then ``action`` is requested (else the next element runs).
+At the end ``recordCallbackUrl`` and ``callbackUrl`` are told, then ``action`` is requested
+(else the next element runs).
 Requests made for the dialled leg carry its own ``CallSid`` (``Direction=outbound-dial``) and
 the caller's as ``ParentCallSid``.
 """
@@ -31,6 +35,7 @@ from typing import TYPE_CHECKING
 from inboundxml import Element
 
 from ._sim_conference import join
+from ._sim_dial_media import bridge_tick, ring, stop_recording
 from ._sim_engine import ENDED, Engine, Pending, attr
 from ._sim_model import (
     Dialed,
@@ -142,6 +147,8 @@ class _Bridge:
     ends_at: float = 0.0
     typed: str = ""
     patterns: list[str] = field(default_factory=list)
+    bridged: bool = False
+    beats: int = 0
 
     @property
     def listens(self) -> bool:
@@ -164,6 +171,9 @@ async def dial(e: Engine, verb: Element) -> None:
     win = outcomes[pick]
     if e.ctx.dial_plan:  # the explorer's choice for this Dial
         win = replace(win, outcome=e.ctx.dial_plan.pop(0))  # type: ignore[arg-type]
+    timeout = float(attr(verb, "timeout"))
+    if win.outcome == "answered" and win.ring >= timeout:  # rang out before the answer
+        win = replace(win, outcome="no-answer")
     target, noun = nouns[pick]
     leg = _LegEngine(e, target, verb, win)
     e.legs.append(leg.face)
@@ -172,16 +182,19 @@ async def dial(e: Engine, verb: Element) -> None:
     b = _Bridge(
         verb, leg, tuple(t for t, _ in nouns), win, detect, patterns=[p for p in patterns if p]
     )
+    if win.outcome in ("answered", "no-answer"):
+        await ring(e, b, win.ring if win.outcome == "answered" else timeout)
     if win.outcome != "answered":
         leg.status = win.outcome
-        await e.tick(float(attr(verb, "timeout")) if win.outcome == "no-answer" else 0.0)
         if e.status not in ENDED:
             await _finish(e, b, win.outcome, 0.0)
+        return
+    if e.status in ENDED:
         return
     leg.status = "in-progress"
     if not await _answer(e, b, noun):
         return
-    b.start = e.clock
+    b.start, b.bridged = e.clock, True
     b.ends_at = e.clock + min(win.duration, float(attr(verb, "timeLimit")))
     e.pending = Pending("bridge", verb, e.where, e.doc_url, {"bridge": b, "leave": _leave})
     if not b.listens:
@@ -215,6 +228,9 @@ async def _answer(e: Engine, b: _Bridge, noun: Element | None) -> bool:
     if url and e.status not in ENDED:
         method = str(attr(noun, "method")) if noun is not None else "POST"
         await _leg_document(e, leg, str(url), method, "number-url", "Number@url")
+    confirm = verb.attrs.get("confirm_sound")
+    if confirm and e.status not in ENDED:
+        await _leg_document(e, leg, str(confirm), "POST", "confirm-sound", "Dial@confirmSound")
     return e.status not in ENDED
 
 
@@ -261,7 +277,8 @@ async def _leg_document(
     leg.url_base, leg.clock = e.resolve(url), e.clock
     doc = await fetch_side(leg, leg.url_base, method, kind, extra or {}, audio=False)
     if doc is not None:
-        await play_side(leg, doc, leg.url_base, where, 13201)
+        others = where == "Dial@confirmSound"  # documented: anything but prompts is ignored
+        await play_side(leg, doc, leg.url_base, where, 13201, ignore_others=others)
     await e.tick(leg.clock - e.clock)
 
 
@@ -271,8 +288,8 @@ async def bridge_wait(e: Engine, seconds: float | None) -> None:
     assert p is not None  # noqa: S101 - callers check
     b: _Bridge = p.data["bridge"]
     remaining = max(b.ends_at - e.clock, 0.0)
-    await e.tick(remaining if seconds is None else min(seconds, remaining))
-    if e.status not in ENDED and e.clock >= b.ends_at:
+    await bridge_tick(e, b, remaining if seconds is None else min(seconds, remaining))
+    if e.status not in ENDED and e.pending is p and e.clock >= b.ends_at:
         await _finish(e, b, "completed", e.clock - b.start)
 
 
@@ -324,6 +341,7 @@ async def _finish(
     status = "completed" if status == "answered" else status
     leg.status, leg.clock = status, e.clock
     e.transcript.append(Dialed(b.targets, status, talked, leg.sid, e.clock))
+    await stop_recording(e, b, talked)
     result = {
         n.dial_call_sid: leg.sid,
         n.dial_call_status: status,

@@ -129,11 +129,14 @@ class DialOutcome:
         duration: Seconds the bridged call lasts when answered (capped by ``Dial@timeLimit``).
         answered_by: ``human``, or ``machine`` for an answering machine (what a Dial with
             ``ifMachine`` then does is in ``docs/simulator.md``).
+        ring: Seconds it rings before answering (the caller hears ``dialMusic`` meanwhile);
+            as long as the Dial's ``timeout`` or longer: nobody answers.
     """
 
     outcome: DialStatus = "answered"
     duration: float = 30.0
     answered_by: AnsweredBy = "human"
+    ring: float = 0.0
 
 
 # -- transcript steps ------------------------------------------------------------------------
@@ -362,7 +365,8 @@ class SimRequest:
             ``transcription``, ``sms-action``, ``sms-status``, ``conference``, ``refer``,
             ``refer-callback``, ``agent``, ``interrupt``, ``record-callback``,
             ``dial-digits`` (a ``digitsMatch`` hit), ``number-url``, ``if-machine``,
-            ``conference-wait``.
+            ``conference-wait``, ``dial-music``, ``confirm-sound``, ``dial-heartbeat``,
+            ``conference-digits``.
         status: The HTTP status of the answer (0 when the request could not be made).
         content_type: The answer's content type.
         body: The answer's body.

@@ -67,6 +67,7 @@ async def play_side(
     *,
     until: float | None = None,
     again: bool = False,
+    ignore_others: bool = False,
 ) -> None:
     """Play a side document (or audio URL) to ``e``: the prompts, once each, in order.
 
@@ -78,6 +79,8 @@ async def play_side(
         forbidden: The code for a Dial there (13201) or for Gather/Record/Dial (13238).
         until: Start no prompt at or after this virtual time (one that started finishes).
         again: A repeat: the problems were already recorded the first time.
+        ignore_others: Skip the verbs that are neither prompts nor forbidden (documented for
+            ``Dial@confirmSound``) instead of raising.
 
     Raises:
         SimulationError: For a verb whose effect there is not documented (Hangup, Redirect...).
@@ -92,6 +95,8 @@ async def play_side(
             await e.tick(e.ctx.audio_seconds.get(verb, e.ctx.default_audio_seconds))
         elif verb.tag in PROMPTS:
             await prompt(e, verb, nested=True)
+        elif verb.tag not in banned and ignore_others:
+            continue
         elif verb.tag not in banned:
             raise SimulationError(_unmodelled(verb, where))
         elif not again:

@@ -172,6 +172,7 @@ class Simulator:
         duration: float = 30,
         *,
         answered_by: AnsweredBy = "human",
+        ring: float = 0.0,
     ) -> None:
         """Script what the dialled party ``target`` does (also Refer targets and Agent Sids).
 
@@ -180,8 +181,12 @@ class Simulator:
             outcome: ``answered``, ``busy``, ``no-answer`` or ``failed``.
             duration: Seconds the bridged call lasts when answered.
             answered_by: ``machine``: an answering machine answers (see ``ifMachine``).
+            ring: Seconds it rings before answering (the caller hears the Dial's
+                ``dialMusic``); the Dial's ``timeout`` or more means nobody answers.
         """
-        self._ctx.dial_scripts[target] = DialOutcome(outcome, float(duration), answered_by)
+        self._ctx.dial_scripts[target] = DialOutcome(
+            outcome, float(duration), answered_by, float(ring)
+        )
 
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
