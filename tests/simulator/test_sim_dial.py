@@ -144,7 +144,7 @@ def test_an_interrupt_during_the_bridge_ends_the_dialled_call() -> None:
 def test_pressing_with_nothing_listening_says_so() -> None:
     call = sim_for({"/v": "<Say>hi</Say>"}).call("/v")
     with pytest.raises(
-        SimulationError, match=r"no Gather \(or Dial listening for keys\) is waiting"
+        SimulationError, match=r"no Gather \(or Dial or room listening for keys\) is waiting"
     ):
         call.press("*")
 

@@ -130,7 +130,7 @@ def test_press_without_gather_says_what_the_call_is_doing() -> None:
         call.press("1")
     assert str(info.value) == (
         "the call has ended (completed) after Hangup at Response/Hangup[0]; "
-        "no Gather (or Dial listening for keys) is waiting"
+        "no Gather (or Dial or room listening for keys) is waiting"
     )
 
 

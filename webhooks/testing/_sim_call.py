@@ -18,6 +18,7 @@ from ._sim_conference import hold
 from ._sim_dial import bridge_keys, bridge_wait
 from ._sim_engine import ENDED, Context, Engine, attr
 from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._sim_room_keys import room_keys
 from ._sim_transport import Runner
 from ._sim_verbs import finish_gather, finish_record
 
@@ -184,12 +185,15 @@ class SimCall:
     async def press_async(self, keys: str) -> None:
         """Async form of :meth:`press`."""
         e, p = self._engine, self._engine.pending
-        if p is not None and p.kind == "bridge":
-            await bridge_keys(e, keys)
+        if p is not None and p.kind in ("bridge", "conference"):
+            if p.kind == "bridge":
+                await bridge_keys(e, keys)
+            else:
+                await room_keys(e, keys, self.describe())
             await e.run()
             return
         if p is None or p.kind != "gather":
-            raise self._error("no Gather (or Dial listening for keys) is waiting")
+            raise self._error("no Gather (or Dial or room listening for keys) is waiting")
         if "dtmf" not in str(attr(p.verb, "input") or "dtmf"):
             raise self._error("the Gather listens for speech only")
         await finish_gather(e, keys, None)
@@ -283,6 +287,8 @@ class SimCall:
 
         During a Dial with ``hangupOnStar``, ``*`` ends the dialled call and the document goes
         on; with ``digitsMatch``, keys completing a pattern are reported to ``callbackUrl``.
+        In a conference room the Conference's ``hangupOnStar`` and ``digitsMatch`` work alike
+        (``*`` leaves the room; the room's ``callbackUrl`` gets the patterns).
 
         Raises:
             SimulationError: If nothing listens for keys; the message says what the call is

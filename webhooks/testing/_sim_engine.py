@@ -66,6 +66,8 @@ class Context:
     dtmf_seconds: float = 0.2
     machine_detection_seconds: float = 4.0
     if_machine_redirect: str = "called"
+    conference_star: str = "leave"
+    conference_full_status: str = "busy"
 
 
 @dataclass

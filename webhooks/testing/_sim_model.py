@@ -92,8 +92,10 @@ class ParameterNames:
             ``ifMachine``: ``human`` or ``machine`` (the Call resource's ``answered_by``).
         parent_call_sid: requests made for a dialled leg (``Number@url``, ``ifMachineUrl``):
             the caller's CallSid (the Call resource's ``parent_call_sid``).
-        dial_digits: Dial ``callbackUrl``: the ``digitsMatch`` pattern the caller typed
-            (named like Gather's documented ``Digits``).
+        dial_digits: Dial and Conference ``callbackUrl``: the ``digitsMatch`` pattern the
+            caller typed (named like Gather's documented ``Digits``).
+        conference_muted: Conference ``callbackUrl``: ``true`` if the participant the event
+            is about joined muted (the Participant resource's ``muted``).
     """
 
     dial_call_sid: str = "DialCallSid"
@@ -118,6 +120,7 @@ class ParameterNames:
     answered_by: str = "AnsweredBy"
     parent_call_sid: str = "ParentCallSid"
     dial_digits: str = "Digits"
+    conference_muted: str = "Muted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,12 +212,13 @@ class Dialed:
 
 @dataclass(frozen=True, slots=True)
 class Pressed:
-    """Keys the caller pressed during a bridged Dial (``hangupOnStar``, ``digitsMatch``).
+    """Keys the caller pressed during a bridged Dial or in a conference room
+    (``hangupOnStar``, ``digitsMatch``).
 
     Attributes:
         keys: The keys, in order.
         matched: The ``digitsMatch`` patterns they completed, in order.
-        hung_up: Whether ``*`` ended the dialled call (``hangupOnStar``).
+        hung_up: Whether ``*`` ended the dialled call or left the room (``hangupOnStar``).
     """
 
     keys: str
@@ -233,7 +237,11 @@ class SentDigits:
 
 @dataclass(frozen=True, slots=True)
 class ConferenceEvent:
-    """The call entered or left a conference room (``event`` is ``enter`` or ``exit``)."""
+    """Something happened to the call in a conference room.
+
+    ``event`` is ``enter`` or ``exit``, or ``full`` when the room had ``maxParticipants``
+    already and the call did not enter.
+    """
 
     room: str
     event: str

@@ -90,6 +90,11 @@ class Simulator:
             ``<Dial ifMachine="redirect">`` (undocumented): ``called`` (the default: played to
             the machine, then the dialled call ends) or ``caller`` (the caller's call leaves
             the Dial and continues with it).
+        conference_star: What ``*`` does in a room whose Conference has ``hangupOnStar``
+            (undocumented for whom): ``leave`` (the default: the caller leaves the room) or
+            ``end`` (the room ends for every participant).
+        conference_full_status: The ``DialCallStatus`` of a call that finds its room full
+            (``maxParticipants``; undocumented): ``busy`` (the default) or ``failed``.
 
     Attributes:
         calls: Every call simulated, in order.
@@ -114,6 +119,8 @@ class Simulator:
         dtmf_seconds: float = 0.2,
         machine_detection_seconds: float = 4.0,
         if_machine_redirect: Literal["called", "caller"] = "called",
+        conference_star: Literal["leave", "end"] = "leave",
+        conference_full_status: Literal["busy", "failed"] = "busy",
     ) -> None:
         transport: Transport
         if (app is None) == (base_url is None):
@@ -121,6 +128,12 @@ class Simulator:
         if if_machine_redirect not in ("called", "caller"):
             raise ValueError(
                 f"if_machine_redirect must be 'called' or 'caller', got {if_machine_redirect!r}"
+            )
+        if conference_star not in ("leave", "end"):
+            raise ValueError(f"conference_star must be 'leave' or 'end', got {conference_star!r}")
+        if conference_full_status not in ("busy", "failed"):
+            raise ValueError(
+                f"conference_full_status must be 'busy' or 'failed', got {conference_full_status!r}"
             )
         if app is not None:
             transport = ASGITransport(app, origin)
@@ -138,6 +151,8 @@ class Simulator:
         self._ctx.dtmf_seconds = dtmf_seconds
         self._ctx.machine_detection_seconds = machine_detection_seconds
         self._ctx.if_machine_redirect = if_machine_redirect
+        self._ctx.conference_star = conference_star
+        self._ctx.conference_full_status = conference_full_status
         self._runner = Runner()
         self.calls: list[SimCall] = []
         self.message_sessions: list[SimMessage] = []
