@@ -79,6 +79,19 @@ def test_a_party_ringing_as_long_as_the_timeout_does_not_answer() -> None:
     assert call.legs[0].status == "no-answer"
 
 
+def test_a_scheduled_hangup_while_it_rings_cancels_the_dialled_call() -> None:
+    sim = sim_for(
+        {"/v": '<Hangup schedule="7"/><Dial dialMusic="https://x.test/m.mp3">+15550001</Dial>'},
+        audio_seconds={"https://x.test/m.mp3": 3},
+    )
+    sim.script_dial("+15550001", ring=20)
+    call = sim.call("/v")
+    assert [s.at for s in call.steps(Played)] == [0.0, 3.0, 6.0]
+    assert call.legs[0].status == "canceled"
+    assert call.steps(Dialed) == []
+    assert call.clock == 7.0
+
+
 def test_a_dial_in_the_dial_music_document_is_13201() -> None:
     sim = sim_for(
         {

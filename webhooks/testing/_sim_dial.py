@@ -110,8 +110,8 @@ class DialLeg:
 
     @property
     def status(self) -> str:
-        """``ringing``, ``in-progress``, then ``completed``, ``busy``, ``no-answer`` or
-        ``failed``."""
+        """``ringing``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
+        ``failed`` or ``canceled`` (the caller's call ended while it rang)."""
         return self._engine.status
 
     @property
@@ -189,7 +189,8 @@ async def dial(e: Engine, verb: Element) -> None:
         if e.status not in ENDED:
             await _finish(e, b, win.outcome, 0.0)
         return
-    if e.status in ENDED:
+    if e.status in ENDED:  # hung up while it rang
+        leg.status = "canceled"
         return
     leg.status = "in-progress"
     if not await _answer(e, b, noun):

@@ -47,7 +47,8 @@ async def ring(e: Engine, b: _Bridge, seconds: float) -> None:
         doc = await fetch_side(e, str(url), "POST", "dial-music", {}, audio=True)
         if doc is not None:
             items: list[str | Element] = [doc] if isinstance(doc, str) else [*doc.children]
-            _music(e, items, end, e.resolve(str(url)))
+            due = e.scheduled_hangup  # a scheduled hang-up cuts the music too
+            _music(e, items, min(end, due[0]) if due else end, e.resolve(str(url)))
     await e.tick(end - e.clock)
 
 
