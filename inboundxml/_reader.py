@@ -30,10 +30,10 @@ from xml.etree import ElementTree
 
 from ._element import Element, attr_string, canonical_text, fast_text_source
 from ._values import Invalid, coercer
-from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
+from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
 from .verbs import CLASSES
 
-__all__ = ["EXPAT_FROM", "Irregular", "read", "read_large"]
+__all__ = ["COERCERS", "EXPAT_FROM", "Irregular", "read", "read_large"]
 
 EXPAT_FROM = 1024
 """Size in bytes from which UTF-8 documents are parsed with expat rather than lxml."""
@@ -221,12 +221,12 @@ def _attributes(spec: ElementSpec, cache: dict[_Key, _Attrs], key: _Key) -> _Att
     """Check an attribute set never seen (or no longer cached) and keep the result."""
     given: dict[str, object] = {}
     for name, raw in key:
-        found = _COERCERS.get((spec.tag, name))
+        found = COERCERS.get((spec.tag, name))
         if found is None:
             raise Irregular
-        py, coerce = found
+        attr, coerce = found
         try:
-            given[py] = coerce(raw)
+            given[attr.py] = coerce(raw)
         except Invalid:
             raise Irregular from None
     result = _complete(spec, given)
@@ -251,10 +251,8 @@ def _complete(spec: ElementSpec, given: dict[str, object]) -> _Attrs | None:
     return ordered, attr_string(spec, ordered)
 
 
-_COERCERS: dict[tuple[str, object], tuple[str, Callable[[object], object]]] = {
-    (spec.tag, attr.xml): (attr.py, coercer(attr))
-    for spec in ELEMENTS.values()
-    for attr in spec.attrs
+COERCERS: dict[tuple[str, object], tuple[Attr, Callable[[object], object]]] = {
+    (spec.tag, attr.xml): (attr, coercer(attr)) for spec in ELEMENTS.values() for attr in spec.attrs
 }
 _READERS: dict[object, _Reader] = {}
 _CHILDREN: dict[str, dict[object, _Reader]] = {}

@@ -20,8 +20,8 @@ from ._element import (
     make,
     text_problem,
 )
-from ._reader import EXPAT_FROM, Irregular, read, read_large
-from ._values import Invalid, coercer
+from ._reader import COERCERS, EXPAT_FROM, Irregular, read, read_large
+from ._values import Invalid
 from .errors import InboundXMLError, Problem
 from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
 from .verbs import CLASSES
@@ -33,9 +33,6 @@ MAX_BYTES = 1 << 20
 MAX_DEPTH = 16
 """Default bound on the nesting depth of a parsed document."""
 
-_COERCERS = {
-    (spec.tag, attr.xml): (attr, coercer(attr)) for spec in ELEMENTS.values() for attr in spec.attrs
-}
 _EMIT = {
     spec.tag: tuple((a.py, a.emit) for a in spec.attrs if a.emit is not None)
     for spec in ELEMENTS.values()
@@ -208,7 +205,7 @@ class _Walker:
         attrs: dict[str, object] = {}
         for key, raw in node.attrib.items():
             name = key if isinstance(key, str) else key.decode()
-            found = _COERCERS.get((spec.tag, name))
+            found = COERCERS.get((spec.tag, name))
             if found is None:
                 allowed = ", ".join(a.xml for a in spec.attrs) or "none"
                 self.add(
