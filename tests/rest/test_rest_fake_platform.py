@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -157,11 +156,10 @@ def test_rate_limit_over_http_carries_retry_after(live_url: str, fake: FakePlatf
 
 
 def test_timeout_is_honoured_over_http(client: Client, fake: FakePlatform) -> None:
+    # Without the timeout the delayed answer would arrive and succeed.
     fake.faults.add("GET /", delay=1.0, times=None)
-    started = time.monotonic()
     with pytest.raises(RequestTimeout):
         client.account.get(timeout=0.2)
-    assert time.monotonic() - started < 0.9  # one attempt per FAST retry, each cut at 0.2 s
 
 
 @pytest.mark.anyio
