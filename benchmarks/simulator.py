@@ -16,8 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from examples.ivr import app as example_ivr
 from inboundxml import Gather, Hangup, Record, Response, Say
 from webhooks import App, GatherEvent, RecordEvent, VoiceEvent
-from webhooks.testing import Simulator
-from webhooks.testing.explore import explore
+from webhooks.testing import Simulator, explore
 
 app = App()
 

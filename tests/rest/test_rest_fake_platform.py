@@ -26,7 +26,7 @@ from webhooks.rest import (
     SmsMessage,
 )
 from webhooks.testing import FakePlatform
-from webhooks.testing._fake_routing import Route
+from webhooks.testing.fake_platform._routing import Route
 
 ACCOUNT = "AC" + "f00d" * 8
 TOKEN = "fake-platform-token-" + "9" * 12

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from webhooks._cli import main
-from webhooks.testing._cli_sim import BROKEN_PIPE, call_main, explore_main
+from webhooks.testing.simulator._cli import BROKEN_PIPE, call_main, explore_main
 
 
 @pytest.mark.parametrize("command", ["call", "explore"])

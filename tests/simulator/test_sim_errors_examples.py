@@ -8,9 +8,8 @@ import pytest
 from sim_apps import docs_app
 
 from examples.ivr import app as ivr_app
-from webhooks.testing import FakePlatform, ParameterNames, Simulator
-from webhooks.testing._cli_sim import call_main, explore_main
-from webhooks.testing.explore import explore
+from webhooks.testing import FakePlatform, ParameterNames, Simulator, explore
+from webhooks.testing.simulator._cli import call_main, explore_main
 
 
 def test_invalid_document_plays_the_error_message_with_codes() -> None:

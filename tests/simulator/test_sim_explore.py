@@ -10,8 +10,8 @@ from sim_apps import docs_app
 from examples.ivr import app as ivr_app
 from inboundxml import Gather, Hangup, Redirect, Response, Say
 from webhooks import App, VoiceEvent
-from webhooks.testing._cli_sim import explore_main
-from webhooks.testing.explore import ROUNDS, explore
+from webhooks.testing.simulator._cli import explore_main
+from webhooks.testing.simulator._explore import ROUNDS, explore
 
 
 def test_a_menu_that_caps_its_retries_repeats_but_does_not_loop() -> None:

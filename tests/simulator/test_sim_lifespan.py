@@ -12,8 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response as HTTPResponse
 from starlette.routing import Route
 
-from webhooks.testing import SimulationError, Simulator
-from webhooks.testing.explore import explore
+from webhooks.testing import SimulationError, Simulator, explore
 
 
 class Resource:

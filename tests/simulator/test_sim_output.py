@@ -24,10 +24,10 @@ from webhooks.testing import (
     SentMessage,
     Step,
     TalkedToAgent,
+    explore,
 )
-from webhooks.testing._cli_sim import call_main, explore_main, format_step
-from webhooks.testing.explore import explore
 from webhooks.testing.simulator import Pressed, SentDigits
+from webhooks.testing.simulator._cli import call_main, explore_main, format_step
 
 
 @pytest.mark.parametrize(

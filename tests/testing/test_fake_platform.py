@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from webhooks.testing import FakePlatform, Record
-from webhooks.testing._fake_routes import ROUTES
-from webhooks.testing._fake_routing import Route
+from webhooks.testing.fake_platform._routes import ROUTES
+from webhooks.testing.fake_platform._routing import Route
 
 SID = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")
 RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} -0000$")

@@ -6,7 +6,7 @@ import typing
 
 import webhooks.testing as package
 from webhooks.testing import simulator
-from webhooks.testing._sim_model import Step
+from webhooks.testing.simulator._model import Step
 
 
 def test_dial_leg_pressed_and_sent_digits_import_from_the_package() -> None:

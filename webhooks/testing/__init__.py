@@ -1,14 +1,33 @@
-"""Testing helpers: the offline call simulator (:class:`Simulator`) and the platform's REST API
-in memory (:class:`FakePlatform`)."""
+"""Testing helpers, in two subpackages re-exported here.
 
-from ._fake_faults import Fault, FaultInjector
-from ._fake_records import CallRecord, Record
-from ._sim_conference import Room
-from ._sim_model import (
+- :mod:`webhooks.testing.simulator`: the offline call simulator (:class:`Simulator`) and the
+  IVR explorer (:func:`explore`);
+- :mod:`webhooks.testing.fake_platform`: the platform's REST API in memory (:class:`FakePlatform`).
+"""
+
+from .fake_platform import (
+    CallAction,
+    CallCreatedHook,
+    CallRecord,
+    CallUpdatedHook,
+    DroppedConnectionError,
+    FakePlatform,
+    Fault,
+    FaultInjector,
+    Record,
+    RequestRecord,
+)
+from .simulator import (
     Answered,
     ConferenceEvent,
     Dialed,
+    DialLeg,
     DialOutcome,
+    FlowCycle,
+    FlowEdge,
+    FlowGraph,
+    FlowNode,
+    FlowProblem,
     Gathered,
     HungUp,
     Notification,
@@ -20,23 +39,19 @@ from ._sim_model import (
     Recorded,
     Redirected,
     Referred,
+    Room,
     SentDigits,
     SentMessage,
+    SimCall,
+    SimMessage,
     SimRequest,
     SimulationError,
+    Simulator,
     Spoke,
     Step,
     TalkedToAgent,
+    explore,
 )
-from .fake_platform import (
-    CallAction,
-    CallCreatedHook,
-    CallUpdatedHook,
-    DroppedConnectionError,
-    FakePlatform,
-    RequestRecord,
-)
-from .simulator import DialLeg, SimCall, SimMessage, Simulator
 
 __all__ = [
     "Answered",
@@ -52,6 +67,11 @@ __all__ = [
     "FakePlatform",
     "Fault",
     "FaultInjector",
+    "FlowCycle",
+    "FlowEdge",
+    "FlowGraph",
+    "FlowNode",
+    "FlowProblem",
     "Gathered",
     "HungUp",
     "Notification",
@@ -76,4 +96,5 @@ __all__ = [
     "Spoke",
     "Step",
     "TalkedToAgent",
+    "explore",
 ]

@@ -1,6 +1,6 @@
 """Registers ``python -m webhooks call`` and ``python -m webhooks explore``.
 
-The arguments and what runs them live in :mod:`webhooks.testing._cli_sim`, which also serves
+The arguments and what runs them live in :mod:`webhooks.testing.simulator._cli`, which also serves
 ``call_main``/``explore_main`` for calling the commands from Python.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from webhooks._cli import Subparsers, command
 
-from ._cli_sim import add_call_arguments, add_explore_arguments, run_call, run_explore
+from .simulator._cli import add_call_arguments, add_explore_arguments, run_call, run_explore
 
 __all__ = ["add_call_command", "add_explore_command"]
 

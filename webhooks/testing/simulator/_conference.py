@@ -25,7 +25,7 @@ taking no time) when it enters and leaves. The first participant with ``record="
 has the room recorded from its start to its end, timed on that participant's clock (calls run
 on their own clocks; the recording stops when that participant leaves); its
 ``recordCallbackUrl`` then gets ``RecordingUrl``, ``RecordingDuration``, ``RecordingSid``,
-``ConferenceSid`` and ``FriendlyName``. Keys pressed in a room: :mod:`._sim_room_keys`.
+``ConferenceSid`` and ``FriendlyName``. Keys pressed in a room: :mod:`._room_keys`.
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING
 
 from inboundxml import Element
 
-from ._sim_engine import ENDED, Pending, attr
-from ._sim_model import ConferenceEvent, Dialed, Played, Recorded, new_sid
-from ._sim_side import fetch_side, play_side
+from ._engine import ENDED, Pending, attr
+from ._model import ConferenceEvent, Dialed, Played, Recorded, new_sid
+from ._side import fetch_side, play_side
 
 if TYPE_CHECKING:
-    from ._sim_call import SimCall
-    from ._sim_engine import Engine
+    from ._call import SimCall
+    from ._engine import Engine
 
 __all__ = ["BEEP", "Room", "end_room", "hold", "join", "leave_room", "notify_room"]
 

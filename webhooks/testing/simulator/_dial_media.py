@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING
 
 from inboundxml import Element
 
-from ._sim_engine import ENDED, Engine, attr, say_seconds
-from ._sim_model import Notification, Paused, Played, Recorded, SimulationError, Spoke, new_sid
-from ._sim_side import PROMPTS, fetch_side
+from ._engine import ENDED, Engine, attr, say_seconds
+from ._model import Notification, Paused, Played, Recorded, SimulationError, Spoke, new_sid
+from ._side import PROMPTS, fetch_side
 
 if TYPE_CHECKING:
-    from ._sim_dial import _Bridge
+    from ._dial import _Bridge
 
 __all__ = ["bridge_tick", "ring", "stop_recording"]
 

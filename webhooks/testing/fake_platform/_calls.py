@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
 
-from . import _fake_kinds as k
-from ._fake_crud import find
-from ._fake_records import CallRecord, format_date, new_sid, parse_date
-from ._fake_render import ApiFailure, Body, Item
-from ._fake_routing import Ctx, truthy
+from . import _kinds as k
+from ._crud import find
+from ._records import CallRecord, format_date, new_sid, parse_date
+from ._render import ApiFailure, Body, Item
+from ._routing import Ctx, truthy
 
 __all__ = [
     "ENDED_STATUSES",

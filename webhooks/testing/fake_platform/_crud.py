@@ -1,7 +1,7 @@
 """The generic handlers of the fake platform, written once per shape and used for any kind.
 
 :func:`get`, :func:`list_of`, :func:`create`, :func:`update` and :func:`delete` make the
-handler of one shape for a resource :class:`~._fake_records.Kind` (and its owner, for nested
+handler of one shape for a resource :class:`~._records.Kind` (and its owner, for nested
 kinds); :func:`find`, :func:`apply` and :func:`sid_arg` are what the handlers with behaviour of
 their own build on.
 """
@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ._fake_paging import Filter, paginate
-from ._fake_records import Kind, Record, format_date
-from ._fake_render import ApiFailure, Body, Item
-from ._fake_routing import Ctx, Handler, coerce, snake
+from ._paging import Filter, paginate
+from ._records import Kind, Record, format_date
+from ._render import ApiFailure, Body, Item
+from ._routing import Ctx, Handler, coerce, snake
 
 __all__ = [
     "apply",

@@ -21,13 +21,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
-from . import _sim_dial, _sim_verbs  # noqa: F401  (register the verb handlers)
-from ._sim_call import SimCall
-from ._sim_conference import Room, end_room
-from ._sim_dial import DialLeg
-from ._sim_engine import ENDED, Context, Engine
-from ._sim_message import SimMessage
-from ._sim_model import (
+from . import _dial, _verbs  # noqa: F401  (register the verb handlers)
+from ._call import SimCall
+from ._conference import Room, end_room
+from ._dial import DialLeg
+from ._engine import ENDED, Context, Engine
+from ._message import SimMessage
+from ._model import (
     AnsweredBy,
     DialOutcome,
     DialStatus,
@@ -36,7 +36,7 @@ from ._sim_model import (
     SentDigits,
     SentMessage,
 )
-from ._sim_transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
+from ._transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
 
 __all__ = [
     "CallPlatform",
@@ -159,7 +159,7 @@ class Simulator:
         self._queued: list[SimCall] = []
         self.platform = platform
         if platform is not None:
-            from ._sim_platform import attach
+            from ._platform import attach
 
             attach(self, platform)
 
@@ -302,7 +302,7 @@ class Simulator:
 
     async def run_queued_async(self) -> list[SimCall]:
         """Async form of :meth:`run_queued`."""
-        from ._sim_platform import apply_controls
+        from ._platform import apply_controls
 
         for call in self.calls:
             await apply_controls(call)

@@ -3,7 +3,7 @@
 Every input method has a synchronous form (``press``) and an async one (``press_async``); the
 synchronous ones run the simulator's private event loop, so use one style per simulator.
 
-The call's state and execution live in a private :class:`~._sim_engine.Engine`; ``SimCall`` is
+The call's state and execution live in a private :class:`~._engine.Engine`; ``SimCall`` is
 the test's view of it, so that only the test API is public.
 """
 
@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from inboundxml import Element
 
-from ._sim_conference import hold
-from ._sim_dial import bridge_keys, bridge_wait
-from ._sim_engine import ENDED, Context, Engine, attr
-from ._sim_model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
-from ._sim_room_keys import room_keys
-from ._sim_transport import Runner
-from ._sim_verbs import finish_gather, finish_record
+from ._conference import hold
+from ._dial import bridge_keys, bridge_wait
+from ._engine import ENDED, Context, Engine, attr
+from ._model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._room_keys import room_keys
+from ._transport import Runner
+from ._verbs import finish_gather, finish_record
 
 if TYPE_CHECKING:
-    from ._sim_dial import DialLeg
+    from ._dial import DialLeg
 
 __all__ = ["SimCall"]
 
@@ -176,7 +176,7 @@ class SimCall:
         return f"{what} at {p.where} of {p.url}"
 
     def _error(self, need: str) -> Exception:
-        from ._sim_model import SimulationError
+        from ._model import SimulationError
 
         return SimulationError(f"{self.describe()}; {need}")
 

@@ -1,4 +1,4 @@
-"""The flow graph :func:`~webhooks.testing.explore.explore` returns, and its drawings.
+"""The flow graph :func:`~webhooks.testing.simulator._explore.explore` returns, and its drawings.
 
 Nodes are documents (and the end of the call), edges the inputs between them; problems and
 repeated cycles are listed beside them. :meth:`FlowGraph.to_mermaid` and

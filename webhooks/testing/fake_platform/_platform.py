@@ -34,10 +34,10 @@ from typing import Any, Literal, cast
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from . import _fake_kinds as kinds
-from ._fake_calls import advance_call
-from ._fake_faults import DroppedConnectionError, FaultInjector, apply_fault
-from ._fake_http import (
+from . import _kinds as kinds
+from ._calls import advance_call
+from ._faults import DroppedConnectionError, FaultInjector, apply_fault
+from ._http import (
     RequestRecord,
     check_auth,
     check_params,
@@ -45,7 +45,7 @@ from ._fake_http import (
     path_segments,
     read_request,
 )
-from ._fake_records import (
+from ._records import (
     API_VERSION,
     CallRecord,
     Kind,
@@ -54,10 +54,10 @@ from ._fake_records import (
     format_date,
     new_sid,
 )
-from ._fake_render import MEDIA_TYPES, ApiFailure, Item, error_body, render
-from ._fake_routes import ROUTES
-from ._fake_routing import Ctx, Route, Router
-from ._fake_server import serve_in_thread
+from ._render import MEDIA_TYPES, ApiFailure, Item, error_body, render
+from ._routes import ROUTES
+from ._routing import Ctx, Route, Router
+from ._server import serve_in_thread
 
 __all__ = [
     "CallAction",

@@ -2,8 +2,8 @@
 
 A request reaches its handler as a :class:`Ctx` (the platform, the path arguments, the
 parameters); :func:`snake`, :func:`truthy` and :func:`coerce` read parameters as the platform
-does. The handlers are in ``_fake_crud`` (one per shape, for any kind), ``_fake_calls``,
-``_fake_sip`` and ``_fake_endpoints``; lists are paged by ``_fake_paging``.
+does. The handlers are in ``_crud`` (one per shape, for any kind), ``_calls``,
+``_sip`` and ``_endpoints``; lists are paged by ``_paging``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._fake_records import Store
-from ._fake_render import ApiFailure, Body
+from ._records import Store
+from ._render import ApiFailure, Body
 
 if TYPE_CHECKING:
-    from .fake_platform import FakePlatform
+    from ._platform import FakePlatform
 
 __all__ = ["Ctx", "Handler", "Route", "Router", "coerce", "snake", "truthy"]
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._sim_call import SimCall
-from ._sim_engine import ENDED, Engine
+from ._call import SimCall
+from ._engine import ENDED, Engine
 
 if TYPE_CHECKING:
-    from .simulator import CallPlatform, Simulator
+    from ._simulator import CallPlatform, Simulator
 
 __all__ = ["apply_controls", "attach"]
 

@@ -9,9 +9,9 @@ from datetime import UTC, date
 from typing import Any
 from urllib.parse import quote
 
-from ._fake_records import parse_date
-from ._fake_render import ApiFailure, Page
-from ._fake_routing import Ctx, truthy
+from ._records import parse_date
+from ._render import ApiFailure, Page
+from ._routing import Ctx, truthy
 
 __all__ = [
     "DATE_OPERATORS",

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from inboundxml import Element, Response
 
-from ._sim_engine import ENDED, Engine, _FetchError
-from ._sim_model import Notification, Played, SimulationError
-from ._sim_verbs import prompt
+from ._engine import ENDED, Engine, _FetchError
+from ._model import Notification, Played, SimulationError
+from ._verbs import prompt
 
 __all__ = ["AUDIO_EXTENSIONS", "PROMPTS", "fetch_side", "play_side"]
 

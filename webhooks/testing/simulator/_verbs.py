@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from inboundxml import Element
 
-from ._sim_engine import ENDED, Engine, Pending, attr, say_seconds
-from ._sim_model import (
+from ._engine import ENDED, Engine, Pending, attr, say_seconds
+from ._model import (
     Answered,
     Gathered,
     Paused,

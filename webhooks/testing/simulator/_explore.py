@@ -31,11 +31,11 @@ from collections import deque
 from typing import Any
 from urllib.parse import urlsplit
 
+from ._call import SimCall
+from ._engine import attr
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
-from ._sim_call import SimCall
-from ._sim_engine import attr
-from ._sim_model import Dialed, HungUp, SimRequest
-from .simulator import Simulator
+from ._model import Dialed, HungUp, SimRequest
+from ._simulator import Simulator
 
 __all__ = ["ROUNDS", "FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
 

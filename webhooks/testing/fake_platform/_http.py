@@ -15,8 +15,8 @@ from urllib.parse import parse_qsl
 
 from starlette.types import Message, Receive, Scope, Send
 
-from ._fake_render import MEDIA_TYPES, ApiFailure
-from ._fake_routing import Route
+from ._render import MEDIA_TYPES, ApiFailure
+from ._routing import Route
 
 __all__ = [
     "RequestRecord",

@@ -3,8 +3,8 @@
 The engine is a state machine. :meth:`Engine.run` performs the current document's elements in
 order until the call ends or an element waits for the test (a Gather waiting for keys, a
 foreground Record, an endless loop, a conference room, a bridged Dial); the test's input then
-resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._sim_verbs`,
-:mod:`._sim_dial` and :mod:`._sim_conference`.
+resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._verbs`,
+:mod:`._dial` and :mod:`._conference`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from urllib.parse import urljoin
 
 from inboundxml import Element, InboundXMLError, Response
 
-from ._sim_markup import attr, parse_cached
-from ._sim_model import (
+from ._markup import attr, parse_cached
+from ._model import (
     DialOutcome,
     HungUp,
     Notification,
@@ -29,11 +29,11 @@ from ._sim_model import (
     Step,
     new_sid,
 )
-from ._sim_transport import Transport
+from ._transport import Transport
 
 if TYPE_CHECKING:
-    from ._sim_conference import Room
-    from ._sim_dial import DialLeg
+    from ._conference import Room
+    from ._dial import DialLeg
 
 __all__ = ["ENDED", "Context", "Engine", "Pending", "attr", "parse_cached"]
 
@@ -97,7 +97,7 @@ class Engine:
     """
 
     handlers: ClassVar[dict[str, Handler]] = {}
-    """Verb handlers by tag, filled in by :mod:`._sim_verbs`."""
+    """Verb handlers by tag, filled in by :mod:`._verbs`."""
 
     def __init__(
         self,
@@ -378,7 +378,7 @@ class Engine:
             await on_end(self)
 
     background_finishers: ClassVar[list[Callable[[Engine], Awaitable[None]]]] = []
-    """Run when a call ends (the background-recording finisher of :mod:`._sim_verbs`)."""
+    """Run when a call ends (the background-recording finisher of :mod:`._verbs`)."""
 
 
 def say_seconds(text: str, words_per_second: float) -> float:

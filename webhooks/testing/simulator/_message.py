@@ -10,9 +10,9 @@ from typing import Any
 
 from inboundxml import Element
 
-from . import _sim_dial, _sim_verbs  # noqa: F401  (register the verb handlers first)
-from ._sim_engine import Context, Engine
-from ._sim_model import Notification, SentMessage, SimRequest, new_sid
+from . import _dial, _verbs  # noqa: F401  (register the verb handlers first)
+from ._engine import Context, Engine
+from ._model import Notification, SentMessage, SimRequest, new_sid
 
 __all__ = ["SimMessage"]
 

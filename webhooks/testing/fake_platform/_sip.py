@@ -10,12 +10,12 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
-from . import _fake_kinds as k
-from ._fake_crud import apply, find, sid_arg
-from ._fake_paging import paginate
-from ._fake_records import Kind, Record
-from ._fake_render import ApiFailure, Body, Item
-from ._fake_routing import Ctx, Handler
+from . import _kinds as k
+from ._crud import apply, find, sid_arg
+from ._paging import paginate
+from ._records import Kind, Record
+from ._render import ApiFailure, Body, Item
+from ._routing import Ctx, Handler
 
 __all__ = [
     "add_credential",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ._fake_records import API_VERSION, CallRecord, Fill, Kind
+from ._records import API_VERSION, CallRecord, Fill, Kind
 
 __all__ = [
     "ACCOUNT",

@@ -2,9 +2,9 @@
 
 An :class:`At` names a resource kind's routes and paths (``At("calls", CALL, "/Calls",
 "CallSid")``); its methods make the routes that only read, list, create, update or delete, using
-the generic handlers of ``_fake_crud``, and place the routes whose handlers have behaviour of
-their own (``_fake_calls``, ``_fake_sip``, ``_fake_endpoints``) on the same paths. The table
-itself is in ``_fake_routes``.
+the generic handlers of ``_crud``, and place the routes whose handlers have behaviour of
+their own (``_calls``, ``_sip``, ``_endpoints``) on the same paths. The table
+itself is in ``_routes``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._fake_crud import create, delete, get, list_of, update
-from ._fake_paging import Filter, accepted
-from ._fake_records import Kind
-from ._fake_routing import Ctx, Handler, Route
+from ._crud import create, delete, get, list_of, update
+from ._paging import Filter, accepted
+from ._records import Kind
+from ._routing import Ctx, Handler, Route
 
 __all__ = ["At", "list_route", "route"]
 

@@ -2,7 +2,7 @@
 
 Several destinations ring at once; the first scripted to answer wins (the explorer may impose
 an outcome). A busy or failed Dial ends at once; one that rings (``dialMusic`` plays to the
-caller meanwhile, see :mod:`._sim_dial_media`) is answered after the scripted ``ring`` seconds
+caller meanwhile, see :mod:`._dial_media`) is answered after the scripted ``ring`` seconds
 or ends unanswered after ``timeout``. An answered one, in order:
 
 1. answering-machine detection, if the Dial has ``ifMachine``: ``machine_detection_seconds``
@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING
 
 from inboundxml import Element
 
-from ._sim_conference import join
-from ._sim_dial_media import bridge_tick, ring, stop_recording
-from ._sim_engine import ENDED, Engine, Pending, attr
-from ._sim_model import (
+from ._conference import join
+from ._dial_media import bridge_tick, ring, stop_recording
+from ._engine import ENDED, Engine, Pending, attr
+from ._model import (
     Dialed,
     DialOutcome,
     Notification,
@@ -47,10 +47,10 @@ from ._sim_model import (
     Spoke,
     Step,
 )
-from ._sim_side import fetch_side, play_side
+from ._side import fetch_side, play_side
 
 if TYPE_CHECKING:
-    from ._sim_call import SimCall
+    from ._call import SimCall
 
 __all__ = ["DialLeg", "bridge_keys", "bridge_wait", "dial"]
 
@@ -156,7 +156,7 @@ class _Bridge:
 
 
 async def dial(e: Engine, verb: Element) -> None:
-    """Run a ``<Dial>`` (a Conference noun goes to :func:`._sim_conference.join`)."""
+    """Run a ``<Dial>`` (a Conference noun goes to :func:`._conference.join`)."""
     nouns: list[tuple[str, Element | None]] = [(verb.text, None)] if verb.text else []
     for child in verb.children:
         if child.tag == "Conference":

@@ -1,9 +1,9 @@
 """The handlers of the fake platform's endpoints that have behaviour of their own.
 
 Messages, conference participants, application clients, numbers, transcriptions, lookups and
-fraud rules; calls are in ``_fake_calls`` and the SIP endpoints in ``_fake_sip``. The routes
-that only create, read, update or delete use the generic handlers of ``_fake_crud``. The
-table of routes is in ``_fake_routes``.
+fraud rules; calls are in ``_calls`` and the SIP endpoints in ``_sip``. The routes
+that only create, read, update or delete use the generic handlers of ``_crud``. The
+table of routes is in ``_routes``.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, Final
 
-from . import _fake_kinds as k
-from ._fake_crud import apply, create, find
-from ._fake_paging import Filter, contains, eq, paginate
-from ._fake_records import Kind, Record, format_date, parse_date
-from ._fake_render import ApiFailure, Body, Item, Text
-from ._fake_routing import Ctx, Handler
+from . import _kinds as k
+from ._crud import apply, create, find
+from ._paging import Filter, contains, eq, paginate
+from ._records import Kind, Record, format_date, parse_date
+from ._render import ApiFailure, Body, Item, Text
+from ._routing import Ctx, Handler
 
 __all__ = [
     "COUNTRIES",

@@ -1,9 +1,9 @@
 """The route table of the fake platform: every endpoint of the REST reference, in its order.
 
-Each resource kind is declared once, as an ``At`` (``_fake_resources``: its route names, paths
-and owner), which makes its routes: the generic handlers of ``_fake_crud`` for those that only
-read, list, create, update or delete, and the handlers of ``_fake_calls``, ``_fake_sip`` and
-``_fake_endpoints`` for those with behaviour of their own. The lookups, fraud rules and SIP
+Each resource kind is declared once, as an ``At`` (``_resources``: its route names, paths
+and owner), which makes its routes: the generic handlers of ``_crud`` for those that only
+read, list, create, update or delete, and the handlers of ``_calls``, ``_sip`` and
+``_endpoints`` for those with behaviour of their own. The lookups, fraud rules and SIP
 mappings, alike within each group, come from one helper per group.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from . import _fake_kinds as k
-from ._fake_calls import effect_call, interrupt_or_digits, make_call, play_call, record_call
-from ._fake_crud import create
-from ._fake_endpoints import (
+from . import _kinds as k
+from ._calls import effect_call, interrupt_or_digits, make_call, play_call, record_call
+from ._crud import create
+from ._endpoints import (
     FRAUD_FLAGS,
     NUMBER_SETTINGS,
     add_byoc,
@@ -33,11 +33,11 @@ from ._fake_endpoints import (
     transcribe_fields,
     transcription_text,
 )
-from ._fake_paging import Filter, contains, eq, flag, number, on_date
-from ._fake_records import Kind
-from ._fake_resources import At, list_route, route
-from ._fake_routing import Route
-from ._fake_sip import (
+from ._paging import Filter, contains, eq, flag, number, on_date
+from ._records import Kind
+from ._resources import At, list_route, route
+from ._routing import Route
+from ._sip import (
     add_credential,
     change_password,
     domain_fields,

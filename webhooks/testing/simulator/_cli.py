@@ -15,8 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from ._sim_call import SimCall
-from ._sim_model import (
+from ._call import SimCall
+from ._model import (
     Answered,
     ConferenceEvent,
     Dialed,
@@ -35,7 +35,7 @@ from ._sim_model import (
     Step,
     TalkedToAgent,
 )
-from .simulator import Simulator
+from ._simulator import Simulator
 
 __all__ = [
     "add_call_arguments",
@@ -261,7 +261,7 @@ def explore_main(argv: Sequence[str], out: TextIO | None = None) -> int:
 
 def run_explore(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Explore the app the parsed ``explore`` arguments name; see :func:`explore_main`."""
-    from .explore import explore
+    from ._explore import explore
 
     out = out or sys.stdout
     graph = explore(_load(args.app), path=args.path, depth=args.depth)

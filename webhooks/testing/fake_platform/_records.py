@@ -3,7 +3,7 @@
 Every resource is a :class:`Record` whose ``data`` holds the fields exactly as the platform puts
 them on the wire (numbers and booleans as strings where the platform sends strings, RFC 2822
 dates, ISO 8601 dates on MMS). One :class:`Kind` per resource type (the table is in
-``_fake_kinds``) says how to build a record: its SID prefix, its URI, the JSON list key, the XML
+``_kinds``) says how to build a record: its SID prefix, its URI, the JSON list key, the XML
 element, and a template of its fields.
 """
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._sim_conference import end_room, leave_room, notify_room
-from ._sim_engine import attr
-from ._sim_model import Pressed, SimulationError
+from ._conference import end_room, leave_room, notify_room
+from ._engine import attr
+from ._model import Pressed, SimulationError
 
 if TYPE_CHECKING:
-    from ._sim_conference import Room
-    from ._sim_engine import Engine
+    from ._conference import Room
+    from ._engine import Engine
 
 __all__ = ["room_keys"]
 

@@ -21,7 +21,7 @@ from urllib.parse import quote_plus, urlsplit
 
 import httpx
 
-from ._sim_model import SimulationError
+from ._model import SimulationError
 
 __all__ = ["ASGITransport", "HTTPTransport", "Reply", "Runner", "Transport"]
 

@@ -18,7 +18,7 @@ from starlette.types import Receive, Scope, Send
 
 from inboundxml.errors import CPaaSError
 
-from ._fake_render import ApiFailure, error_body
+from ._render import ApiFailure, error_body
 
 __all__ = ["DroppedConnectionError", "Fault", "FaultInjector", "apply_fault"]
 

@@ -1,0 +1,24 @@
+"""The platform's REST API in memory: :class:`FakePlatform`, its records and fault injection."""
+
+from ._faults import DroppedConnectionError, Fault, FaultInjector
+from ._platform import (
+    CallAction,
+    CallCreatedHook,
+    CallUpdatedHook,
+    FakePlatform,
+    RequestRecord,
+)
+from ._records import CallRecord, Record
+
+__all__ = [
+    "CallAction",
+    "CallCreatedHook",
+    "CallRecord",
+    "CallUpdatedHook",
+    "DroppedConnectionError",
+    "FakePlatform",
+    "Fault",
+    "FaultInjector",
+    "Record",
+    "RequestRecord",
+]

@@ -1,0 +1,71 @@
+"""The offline call simulator: plays the platform's side of calls and messages against an app.
+
+:class:`Simulator` drives calls (:class:`SimCall`) and messages (:class:`SimMessage`) on a
+virtual clock; :func:`explore` walks every branch of an IVR and returns its flow graph.
+"""
+
+from ._conference import Room
+from ._explore import explore
+from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
+from ._model import (
+    Answered,
+    ConferenceEvent,
+    Dialed,
+    DialOutcome,
+    Gathered,
+    HungUp,
+    Notification,
+    ParameterNames,
+    Paused,
+    Pinged,
+    Played,
+    Pressed,
+    Recorded,
+    Redirected,
+    Referred,
+    SentDigits,
+    SentMessage,
+    SimRequest,
+    SimulationError,
+    Spoke,
+    Step,
+    TalkedToAgent,
+)
+from ._simulator import CallPlatform, DialLeg, SimCall, SimMessage, Simulator
+
+__all__ = [
+    "Answered",
+    "CallPlatform",
+    "ConferenceEvent",
+    "DialLeg",
+    "DialOutcome",
+    "Dialed",
+    "FlowCycle",
+    "FlowEdge",
+    "FlowGraph",
+    "FlowNode",
+    "FlowProblem",
+    "Gathered",
+    "HungUp",
+    "Notification",
+    "ParameterNames",
+    "Paused",
+    "Pinged",
+    "Played",
+    "Pressed",
+    "Recorded",
+    "Redirected",
+    "Referred",
+    "Room",
+    "SentDigits",
+    "SentMessage",
+    "SimCall",
+    "SimMessage",
+    "SimRequest",
+    "SimulationError",
+    "Simulator",
+    "Spoke",
+    "Step",
+    "TalkedToAgent",
+    "explore",
+]
