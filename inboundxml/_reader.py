@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from typing import Protocol
-from xml.etree import ElementTree
 
 from ._element import Element, attr_string, canonical_text, fast_text_source
+from ._frontends import expat_root
 from ._values import Invalid, coercer
 from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
 from .verbs import CLASSES
@@ -78,15 +78,10 @@ _Key = tuple[tuple[str | bytes, str | bytes], ...]
 _Reader = Callable[[Node, int], Element]
 
 
-def read_large(data: bytes, max_depth: int) -> Element | None:
-    """Parse UTF-8 ``data`` with expat and read it; None if it is not plainly valid."""
-    parser = ElementTree.XMLParser()  # noqa: S314  (DTDs are refused before: no entities)
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except (ElementTree.ParseError, ValueError, LookupError):
-        return None
-    if root.tag != ROOT:
+def read_large(body: bytes, max_depth: int) -> Element | None:
+    """Parse a prepared UTF-8 ``body`` with expat and read it; None if not plainly valid."""
+    root = expat_root(body)
+    if root is None or root.tag != ROOT:
         return None
     try:
         return read(root, max_depth)

@@ -1,14 +1,15 @@
 """InboundXML text -> verb objects, with every problem of a document reported at once.
 
-The parser is hardened for documents from untrusted sources: DTDs (and so entity
-definitions) are refused before parsing, entities are never resolved, nothing is fetched from
-the network, and the size and depth of a document are bounded.
+The parser is hardened for documents from untrusted sources. The size bound is checked first;
+the document is then made UTF-8 (:mod:`inboundxml._source`: UTF-8, UTF-16, UTF-32, ISO-8859-1
+and US-ASCII are accepted, any other encoding is refused) and DTDs, entity declarations and
+external references are refused with 12100 in every encoding, before a parser runs. The two
+parser front ends (:mod:`inboundxml._frontends`) refuse them on their own too: nothing is
+ever opened or fetched, and no entity but the five predefined ones is ever expanded. The
+nesting depth is bounded.
 """
 
 from __future__ import annotations
-
-import re
-import threading
 
 from lxml import etree
 
@@ -20,7 +21,9 @@ from ._element import (
     make,
     text_problem,
 )
+from ._frontends import Malformed, lxml_root
 from ._reader import COERCERS, EXPAT_FROM, Irregular, read, read_large
+from ._source import prepare
 from ._values import Invalid
 from .errors import InboundXMLError, Problem
 from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
@@ -37,32 +40,6 @@ _EMIT = {
     spec.tag: tuple((a.py, a.emit) for a in spec.attrs if a.emit is not None)
     for spec in ELEMENTS.values()
 }
-_DECLARATION = re.compile(
-    rb"""^\s*<\?xml\s+version\s*=\s*["']([^"']*)["'](?:\s+encoding\s*=\s*["']([^"']*)["'])?"""
-)
-_BINARY = (bytes, bytearray, memoryview)
-_UTF8 = (None, b"UTF-8", b"utf-8", b"UTF8", b"utf8")
-_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
-_ENTITY_ERRORS = ("EntityRef", "Entity '", "xmlParseCharRef", "CharRef")
-_local = threading.local()
-
-
-def _parser() -> etree.XMLParser:
-    # lxml parsers keep state while parsing: one per thread.
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=False,
-            collect_ids=False,
-        )
-        _local.parser = parser
-    return parser
 
 
 def parse(
@@ -108,38 +85,19 @@ def check(
 def _read(
     source: str | bytes, max_bytes: int, max_depth: int
 ) -> tuple[Element | None, list[Problem]]:
-    data = _to_bytes(source)
-    if len(data) > max_bytes:
-        return None, [
-            Problem(12100, "", f"document is {len(data)} bytes; the limit is {max_bytes}")
-        ]
-    # (a one-byte search is a memchr: it keeps the common case cheap)
-    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-        line = data[: data.find(b"<!")].count(b"\n") + 1
-        return None, [Problem(12100, "", "DTDs and entity declarations are not allowed", line)]
-    declared = _DECLARATION.match(data)
-    if declared is not None and declared.group(1) != b"1.0":
-        version = declared.group(1).decode("ascii", "replace")
-        return None, [Problem(12101, "", f"XML version {version!r}; only '1.0' is supported", 1)]
+    body = prepare(source, max_bytes)
+    if isinstance(body, Problem):
+        return None, [body]
     fast = True
-    if (
-        len(data) >= EXPAT_FROM
-        and data[:1] == b"<"
-        and (declared is None or declared.group(2) in _UTF8)
-    ):
-        element = read_large(data, max_depth)
+    if len(body) >= EXPAT_FROM:
+        element = read_large(body, max_depth)
         if element is not None:
             return element, []
         fast = False  # not plainly valid: the walker reads it
     try:
-        tree = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc)
-        code = 11102 if any(m in message for m in _ENTITY_ERRORS) else 12100
-        at = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
-        return None, [Problem(code, "", f"not well-formed XML: {message}", at)]
-    except (ValueError, TypeError, LookupError) as exc:  # encoding trouble inside lxml
-        return None, [Problem(12100, "", f"cannot read the document: {exc}")]
+        tree = lxml_root(body)
+    except Malformed as exc:
+        return None, [Problem(exc.code, "", exc.message, exc.line)]
     if fast and tree.tag == ROOT:
         try:
             return read(tree, max_depth), []
@@ -156,17 +114,6 @@ def _read(
 def name_of(node: etree._Element) -> str:
     """The tag of a node as written (namespaced tags keep their ``{uri}``)."""
     return node.tag if isinstance(node.tag, str) else "?"
-
-
-def _to_bytes(source: str | bytes) -> bytes:
-    if type(source) is bytes:  # the common case, first
-        return source
-    if isinstance(source, str):
-        # lxml refuses text that declares an encoding: the text is already decoded.
-        return _ENCODING.sub(r"\1", source, count=1).encode("utf-8", "surrogatepass")
-    if isinstance(source, _BINARY):
-        return bytes(source)
-    raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
 
 
 class _Walker:
