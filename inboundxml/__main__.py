@@ -1,8 +1,9 @@
-"""Command line: ``python -m inboundxml validate|fmt|generate``.
+"""Command line: ``python -m inboundxml validate|fmt|schema|generate``.
 
 ``validate FILE...`` prints ``FILE:LINE: CODE message`` for every problem and exits 1 when there
 is any (0 when every file is valid); ``fmt FILE`` prints the canonical form of a document;
-``generate`` rewrites the files derived from the element table.
+``schema`` prints the XML Schema shipped with the package; ``generate`` rewrites the files
+derived from the element table, in the source checkout or under ``--out DIR``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
-from ._generate import write_all
+from ._generate import SCHEMA_FILE, source_root, write_all
 from .errors import InboundXMLError
 from .parse import check, parse
 
@@ -68,13 +70,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = commands.add_parser("fmt", help="print the canonical form of a document")
     fmt.add_argument("file", metavar="FILE", help="the document ('-' for stdin)")
     fmt.add_argument("--compact", action="store_true", help="one line, no indentation")
-    commands.add_parser("generate", help="rewrite the schema, stub and reference from the table")
+    commands.add_parser("schema", help="print the XML Schema of InboundXML")
+    generate = commands.add_parser(
+        "generate", help="rewrite the schema, stub and reference from the element table"
+    )
+    generate.add_argument(
+        "--out", metavar="DIR", type=Path, help="write under DIR (default: the source checkout)"
+    )
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.files)
     if args.command == "fmt":
         return _fmt(args.file, args.compact)
-    for path in write_all():
+    if args.command == "schema":
+        sys.stdout.write((resources.files("inboundxml") / SCHEMA_FILE).read_text("utf-8"))
+        return 0
+    return _generate(args.out)
+
+
+def _generate(out: Path | None) -> int:
+    root = out if out is not None else source_root()
+    if root is None:
+        print(
+            "generate: the package is installed, not a source checkout, and its files are not "
+            "rewritten in place; pass --out DIR to write the generated files under DIR "
+            "(`python -m inboundxml schema` prints the schema)",
+            file=sys.stderr,
+        )
+        return 2
+    for path in write_all(root):
         print(f"wrote {path}")
     return 0
 

@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lxml import etree
+
 from inboundxml import parse
+from inboundxml._generate import OUTPUTS
+from inboundxml.schema import xsd
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,13 +70,48 @@ def test_fmt_of_an_invalid_file_fails_with_problems(tmp_path: Path) -> None:
     assert "13910" in result.stderr
 
 
-def test_generate_is_idempotent(tmp_path: Path) -> None:
-    # A copy of the package: generating writes next to it, never into the working tree.
+def _checkout(tmp_path: Path) -> Path:
+    """A copy of the package and the project file: a source checkout outside the work tree."""
     shutil.copytree(ROOT / "inboundxml", tmp_path / "inboundxml")
-    first = run("generate", cwd=tmp_path)
-    assert first.returncode == 0
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_generate_in_a_checkout_is_idempotent(tmp_path: Path) -> None:
+    checkout = _checkout(tmp_path)
+    first = run("generate", cwd=checkout)
     assert first.returncode == 0, first.stderr
-    second = run("generate", cwd=tmp_path)
+    second = run("generate", cwd=checkout)
     assert (second.returncode, second.stdout) == (0, "")
-    for relative in ("inboundxml/verbs.pyi", "schema/inboundxml.xsd", "docs/reference.md"):
-        assert (tmp_path / relative).read_text() == (ROOT / relative).read_text()
+    for relative in OUTPUTS:
+        assert (checkout / relative).read_text() == (ROOT / relative).read_text()
+
+
+def test_generate_outside_a_checkout_refuses_and_writes_nothing(tmp_path: Path) -> None:
+    # An installed package: the folder holding it is no project.
+    shutil.copytree(ROOT / "inboundxml", tmp_path / "inboundxml")
+    before = sorted(
+        p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "__pycache__" not in p.parts
+    )
+    result = run("generate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--out DIR" in result.stderr
+    assert "not a source checkout" in result.stderr
+    after = sorted(
+        p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "__pycache__" not in p.parts
+    )
+    assert after == before
+
+
+def test_generate_writes_under_out(tmp_path: Path) -> None:
+    result = run("generate", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for relative in OUTPUTS:
+        assert (tmp_path / "out" / relative).read_text() == (ROOT / relative).read_text()
+
+
+def test_schema_prints_the_packaged_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert result.stdout == xsd()
+    etree.XMLSchema(etree.fromstring(result.stdout.encode()))
