@@ -27,16 +27,22 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 from starlette.types import Receive, Scope, Send
 
-from inboundxml import Hangup, InboundXMLError, Response, Say, use_url_resolver
+from inboundxml import Hangup, InboundXMLError, Response, Say, parse, use_url_resolver
 from webhooks._asgi import forwarded_base, read_event, send_document, send_rejection
-from webhooks.errors import BadRequest, ConfigurationError
+from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
 from webhooks.forms import DEFAULT_MAX_BODY_SIZE
 from webhooks.routing import Route, Router
 from webhooks.security import Security
 from webhooks.sessions import MemoryStore, SessionStore
 
-__all__ = ["DEFAULT_FALLBACK", "App"]
+__all__ = ["APP_ERRORS", "DEFAULT_FALLBACK", "App"]
+
+APP_ERRORS: Final = "webhooks.app_errors"
+"""Key of the ASGI ``scope["extensions"]`` entry (a list) where the app reports handler failures.
+
+The caller still gets the fallback document; an in-process caller that put a list there (the
+simulator, to fail the test) finds each failure's exception in it."""
 
 logger = logging.getLogger("webhooks")
 
@@ -48,19 +54,19 @@ DEFAULT_FALLBACK: Final = Response(
 class _RequestContext:
     """Per-request binding given to events and to the markup's URL resolver."""
 
-    __slots__ = ("_app", "_scope", "client")
+    __slots__ = ("_app", "client", "scope")
 
     def __init__(self, app: App, scope: Scope) -> None:
         self._app = app
-        self._scope = scope
+        self.scope = scope
         self.client: ClientProtocol | None = app.client
 
     def resolve(self, handler: Callable[..., Any]) -> str:
         """The URL of ``handler``'s route: absolute when the public base URL is known."""
         app = self._app
         path = app._paths.get(handler) or app.url_path_for(handler)
-        base = app._public_base(self._scope) or ""
-        root: str = self._scope.get("root_path", "")
+        base = app._public_base(self.scope) or ""
+        root: str = self.scope.get("root_path", "")
         return base + root + path
 
 
@@ -260,7 +266,6 @@ class App(Router):
             context = _RequestContext(self, scope)
         object.__setattr__(event, "_binding", context)
         call_sid = event.call_sid
-        fallback = self._sms_fallback if route.kind.messaging else self._fallback
         try:
             if not call_sid:
                 reason = f"{type(event).__name__} has no CallSid, so it has no session"
@@ -280,29 +285,51 @@ class App(Router):
                     await opened.__aexit__(None, None, None)
                 except Exception:
                     logger.exception("session of CallSid=%s could not be stored", call_sid)
-        except Exception:
-            logger.exception("handler %s failed (CallSid=%s)", route.name, call_sid)
-            return 200, fallback
-        if result is None:
-            if not route.kind.document:
-                return 204, b""
-            logger.error("handler %s returned None (CallSid=%s)", route.name, call_sid)
-            return 200, fallback
+        except Exception as exc:
+            return self._failed(route, call_sid, context, exc, "failed")
         if isinstance(result, Response):
             try:
                 return 200, result.to_bytes()
-            except InboundXMLError:
-                logger.exception(
-                    "handler %s returned an invalid document (CallSid=%s)", route.name, call_sid
-                )
-                return 200, fallback
-        logger.error(
-            "handler %s returned %s, not an inboundxml.Response (CallSid=%s)",
-            route.name,
-            type(result).__name__,
-            call_sid,
+            except InboundXMLError as exc:
+                return self._failed(route, call_sid, context, exc, "returned an invalid document")
+        if result is None:
+            if not route.kind.document:
+                return 204, b""
+            problem = HandlerError(
+                f"handler {route.name} returned None; return an inboundxml.Response"
+            )
+            return self._failed(route, call_sid, context, problem, "returned None")
+        if isinstance(result, str | bytes):
+            # twilio-python users return str(response): InboundXML text is read, validated and
+            # answered in its canonical form.
+            try:
+                return 200, parse(result).to_bytes()
+            except InboundXMLError as exc:
+                return self._failed(route, call_sid, context, exc, "returned invalid InboundXML")
+        problem = HandlerError(
+            f"handler {route.name} returned {type(result).__name__}; return an "
+            "inboundxml.Response (or InboundXML as str or bytes)"
         )
-        return 200, fallback
+        return self._failed(route, call_sid, context, problem, "returned a wrong type")
+
+    def _failed(
+        self,
+        route: Route,
+        call_sid: str | None,
+        context: _RequestContext,
+        exc: Exception,
+        what: str,
+    ) -> tuple[int, bytes]:
+        """The one answer to a handler's failure: logged with its CallSid, reported, fallback.
+
+        An in-process caller that wants the failure itself (the simulator) puts a list under
+        :data:`APP_ERRORS` in the ASGI scope's ``extensions``; the exception is appended there.
+        """
+        logger.error("handler %s %s (CallSid=%s)", route.name, what, call_sid, exc_info=exc)
+        reported = context.scope.get("extensions", {}).get(APP_ERRORS)
+        if isinstance(reported, list):
+            reported.append(exc)
+        return 200, self._sms_fallback if route.kind.messaging else self._fallback
 
     async def _run(self, route: Route, event: Event, context: _RequestContext) -> Any:
         with use_url_resolver(context.resolve):
