@@ -11,7 +11,6 @@ from sim_apps import docs_app
 
 from webhooks.testing import (
     Answered,
-    ConferenceEvent,
     Dialed,
     Gathered,
     HungUp,
@@ -21,6 +20,7 @@ from webhooks.testing import (
     Recorded,
     Redirected,
     Referred,
+    RoomEvent,
     SentMessage,
     Step,
     TalkedToAgent,
@@ -45,7 +45,7 @@ from webhooks.testing.simulator._cli import call_main, explore_main, format_step
             "[   0.0s] RECORD 8s in the background: https://r/1.mp3",
         ),
         (Dialed(("+1555",), "busy", 0, "CA1", 4), "[   4.0s] DIAL   +1555: busy (0s)"),
-        (ConferenceEvent("room", "enter", 1), "[   1.0s] ROOM   enter room"),
+        (RoomEvent("room", "enter", 1), "[   1.0s] ROOM   enter room"),
         (
             SentMessage("sms", "+1222", "+1333", "hi", "SM1", at=5),
             "[   5.0s] SMS    to +1222: hi",

@@ -17,7 +17,7 @@ from inboundxml import Element
 from ._conference import hold
 from ._dial import bridge_keys, bridge_wait
 from ._engine import ENDED, Context, Engine, attr
-from ._model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._model import Gathered, HungUp, SentMessage, SimNotification, SimRequest, Spoke, Step
 from ._room_keys import room_keys
 from ._transport import Runner
 from ._verbs import finish_gather, finish_record
@@ -89,7 +89,7 @@ class SimCall:
         return self._engine.requests
 
     @property
-    def notifications(self) -> list[Notification]:
+    def notifications(self) -> list[SimNotification]:
         """Warnings and errors the platform would log (code, message, URL)."""
         return self._engine.notifications
 
@@ -344,7 +344,7 @@ class SimCall:
         """Live-call control: play DTMF keys into the call."""
         return self._sync(self.send_digits_async(digits))
 
-    def notification(self, code: int) -> Notification:
+    def notification(self, code: int) -> SimNotification:
         """The first notification with ``code``.
 
         Raises:

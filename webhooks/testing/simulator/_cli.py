@@ -16,26 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from ._call import SimCall
-from ._model import (
-    Answered,
-    ConferenceEvent,
-    Dialed,
-    Gathered,
-    HungUp,
-    Paused,
-    Pinged,
-    Played,
-    Pressed,
-    Recorded,
-    Redirected,
-    Referred,
-    SentDigits,
-    SentMessage,
-    Spoke,
-    Step,
-    TalkedToAgent,
-)
 from ._simulator import Simulator
+from ._text import format_step
 
 __all__ = [
     "add_call_arguments",
@@ -56,61 +38,6 @@ def _load(target: str) -> Any:
     from webhooks._cli import load_app
 
     return load_app(target)
-
-
-def format_step(step: Step) -> str:
-    """One transcript step as a terminal line (``[  5.6s] SAY  Welcome...``)."""
-    at = f"[{step.at:6.1f}s]"
-    match step:
-        case Spoke():
-            return f"{at} SAY    {step.text}"
-        case Played():
-            return f"{at} PLAY   {step.url}"
-        case Paused():
-            return f"{at} PAUSE  {step.seconds:g}s"
-        case Gathered():
-            if step.timed_out:
-                return f"{at} INPUT  (timeout)"
-            if step.speech is not None:
-                return f"{at} INPUT  said {step.speech!r}"
-            return f"{at} INPUT  {step.digits or '(finish key)'}"
-        case Recorded():
-            how = " in the background" if step.background else ""
-            return f"{at} RECORD {step.duration:g}s{how}: {step.url}"
-        case Dialed():
-            return f"{at} DIAL   {', '.join(step.targets)}: {step.outcome} ({step.duration:g}s)"
-        case Pressed():
-            what = [f"matched {m}" for m in step.matched]
-            what += ["the dialled call hung up"] if step.hung_up else []
-            return f"{at} KEYS   {step.keys}" + (f" ({', '.join(what)})" if what else "")
-        case SentDigits():
-            return f"{at} DTMF   {step.digits}"
-        case SentMessage():
-            return f"{at} {step.kind.upper():6} to {step.to}: {step.body}"
-        case ConferenceEvent():
-            return f"{at} ROOM   {step.event} {step.room}"
-        case Redirected():
-            return f"{at} GOTO   {step.url}"
-        case Pinged():
-            return f"{at} PING   {step.url}"
-        case Referred():
-            return f"{at} REFER  {step.target}: {step.outcome}"
-        case TalkedToAgent():
-            return f"{at} AGENT  {step.agent_sid}: {step.outcome} ({step.duration:g}s)"
-        case Answered():
-            return f"{at} ANSWER"
-        case HungUp():
-            return f"{at} END    {step.status} ({step.reason})"
-        case _:
-            return f"{at} {_generic(step)}"
-
-
-def _generic(step: object) -> str:
-    """A step kind without its own line: its name and fields, without the dataclass repr."""
-    name = type(step).__name__.upper()
-    fields = getattr(step, "__dataclass_fields__", {})
-    values = [str(getattr(step, f)) for f in fields if f != "at"]
-    return f"{name:6} {' '.join(values)}".rstrip()
 
 
 class _Printer:
