@@ -120,6 +120,25 @@ class SimCall:
         """Whether the call is over."""
         return self.status in ENDED
 
+    def fork(self) -> SimCall:
+        """A new call (a new CallSid) in this call's state, to try another input from here.
+
+        The twin has this call's transcript, requests and waiting Gather or Record; the
+        original is left as it is. The app's own per-call state (``event.session``) is not
+        copied: :func:`~webhooks.testing.explore` copies a ``webhooks.App``'s session itself.
+
+        Raises:
+            SimulationError: Unless the call waits at a Gather or a Record (a call in a
+                conference or a bridged Dial shares state with other calls).
+        """
+        if self.waiting_for not in ("gather", "record"):
+            raise self._error("only a call waiting at a Gather or a Record can be forked")
+        twin = SimCall.__new__(SimCall)
+        twin._engine = self._engine.fork()
+        twin._engine.face = twin
+        twin._runner = self._runner
+        return twin
+
     @property
     def waiting_for(self) -> str | None:
         """``gather``, ``record``, ``loop``, ``conference`` or ``bridge`` (a Dial with

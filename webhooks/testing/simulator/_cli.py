@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from ._call import SimCall
 from ._simulator import Simulator
-from ._text import format_step
+from ._text import format_step, short_url
 
 __all__ = [
     "add_call_arguments",
@@ -43,8 +43,8 @@ def _load(target: str) -> Any:
 class _Printer:
     """Prints a call's new transcript lines, with what dialled parties heard in time order."""
 
-    def __init__(self, call: SimCall, out: TextIO) -> None:
-        self.call, self.out = call, out
+    def __init__(self, call: SimCall, out: TextIO, origin: str = "") -> None:
+        self.call, self.out, self.origin = call, out, origin
         self.shown = 0
         self.heard: dict[str, int] = {}
 
@@ -54,7 +54,7 @@ class _Printer:
             for step in leg.transcript[done:]:
                 if step.at > at:
                     break
-                line = format_step(step)
+                line = format_step(step, self.origin)
                 print(f"{line[:10]}(to {leg.target}) {line[10:]}", file=self.out)
                 done += 1
             self.heard[leg.sid] = done
@@ -63,7 +63,7 @@ class _Printer:
         """Print the steps not printed yet."""
         for step in self.call.transcript[self.shown :]:
             self._legs_until(step.at)
-            print(format_step(step), file=self.out)
+            print(format_step(step, self.origin), file=self.out)
         self.shown = len(self.call.transcript)
         self._legs_until(self.call.clock)
 
@@ -123,7 +123,7 @@ def _quiet_on_broken_pipe(out: TextIO, work: Callable[[], int]) -> int:
 
 def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     call = sim.call(args.path, from_=args.from_, to=args.to)
-    printer = _Printer(call, out)
+    printer = _Printer(call, out, sim.origin)
     printer.flush()
     presses = list(args.press) if args.press is not None else None
     while not call.ended and call.waiting_for is not None:
@@ -156,7 +156,8 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
                 call.hangup()
         printer.flush()
     for note in call.notifications:
-        print(f"NOTIFICATION {note.code}: {note.message} ({note.url})", file=out)
+        where = short_url(note.url, sim.origin)
+        print(f"NOTIFICATION {note.code}: {note.message} ({where})", file=out)
     out.flush()  # inside the broken-pipe guard
     return 1 if call.notifications else 0
 

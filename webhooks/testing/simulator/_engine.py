@@ -9,8 +9,9 @@ resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._verbs`
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin
 
@@ -155,6 +156,21 @@ class Engine:
         self.data_url = ("", "POST")
         self.scheduled_hangup: tuple[float, str] | None = None
         self.legs: list[DialLeg] = []
+
+    def fork(self) -> Engine:
+        """A new call in this call's state (new CallSid): what happened so far, the current
+        document and what it waits for. Only for a call waiting at a Gather or a Record: legs,
+        rooms and bridges are not copied."""
+        twin = copy.copy(self)
+        twin.sid = new_sid("CA")
+        twin.face = twin
+        for name in ("transcript", "requests", "notifications", "status_callbacks"):
+            setattr(twin, name, list(getattr(self, name)))
+        twin.background, twin.controls, twin.legs = list(self.background), [], list(self.legs)
+        twin.extra_params = dict(self.extra_params)
+        if self.pending is not None:
+            twin.pending = replace(self.pending, data=dict(self.pending.data))
+        return twin
 
     # -- parameters and requests -------------------------------------------------------------
 

@@ -18,7 +18,7 @@ and performs them element by element with a virtual clock. See ``docs/simulator.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 from . import _dial, _verbs  # noqa: F401  (register the verb handlers)
@@ -211,6 +211,25 @@ class Simulator:
         self._ctx.dial_scripts[target] = DialOutcome(
             outcome, float(duration), answered_by, float(ring)
         )
+
+    @property
+    def raise_app_exceptions(self) -> bool:
+        """Whether a failing handler's exception is re-raised (see the constructor)."""
+        return self._ctx.raise_app_exceptions
+
+    @raise_app_exceptions.setter
+    def raise_app_exceptions(self, value: bool) -> None:
+        self._ctx.raise_app_exceptions = value
+
+    def script_next_dials(self, outcomes: Sequence[DialStatus]) -> None:
+        """The next Dials of any call end with ``outcomes``, in order, whatever their targets'
+        scripts say (the explorer tries every outcome this way); later Dials follow the
+        scripts again.
+
+        Args:
+            outcomes: ``answered``, ``busy``, ``no-answer`` or ``failed`` per Dial.
+        """
+        self._ctx.dial_plan = list(outcomes)
 
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
