@@ -12,9 +12,9 @@ from .fake_platform import (
     CallUpdatedHook,
     DroppedConnectionError,
     FakePlatform,
+    FakeRecord,
     Fault,
     FaultInjector,
-    Record,
     RequestRecord,
 )
 from .simulator import (
@@ -65,6 +65,7 @@ __all__ = [
     "Dialed",
     "DroppedConnectionError",
     "FakePlatform",
+    "FakeRecord",
     "Fault",
     "FaultInjector",
     "FlowCycle",
@@ -80,7 +81,6 @@ __all__ = [
     "Pinged",
     "Played",
     "Pressed",
-    "Record",
     "Recorded",
     "Redirected",
     "Referred",
