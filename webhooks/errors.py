@@ -12,6 +12,7 @@ Every exception derives from :class:`inboundxml.errors.CPaaSError`, the root of 
         │   └── UnsupportedMediaType    body is not application/x-www-form-urlencoded (415)
         ├── ConfigurationError          the application is set up wrongly (e.g. no REST client)
         │   └── RegistrationClosed      a route was added after the app started serving
+        ├── HandlerError                a handler answered nothing usable (None, a wrong type)
         └── SessionError                the per-call session cannot be used or stored
 """
 
@@ -23,6 +24,7 @@ __all__ = [
     "BadRequest",
     "ConfigurationError",
     "Forbidden",
+    "HandlerError",
     "MethodNotAllowed",
     "PayloadTooLarge",
     "RegistrationClosed",
@@ -100,3 +102,11 @@ class RegistrationClosed(ConfigurationError):  # noqa: N818 - the name the API d
 
 class SessionError(WebhookError):
     """The per-call session is not available (no ``CallSid``) or could not be stored."""
+
+
+class HandlerError(WebhookError):
+    """A handler's answer cannot be sent: ``None`` where a document is due, or a wrong type.
+
+    The caller hears the app's fallback document; the error is logged and, where a test asks
+    for it (the simulator), raised there. A handler that raises reports its own exception.
+    """

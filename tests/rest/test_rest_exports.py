@@ -21,7 +21,9 @@ def test_all_is_sorted_and_every_name_exists() -> None:
 
 def test_every_exception_and_model_class_is_exported() -> None:
     exported = set(rest.__all__)
-    assert set(errors.__all__) <= exported
+    exceptions = {name for name in errors.__all__ if inspect.isclass(getattr(errors, name))}
+    assert exceptions <= exported
+    assert errors.describe.__module__ == "webhooks.rest.errors"
     for name, value in vars(rest).items():
         if inspect.isclass(value) and issubclass(value, rest.Model | Exception):
             assert name in exported, name

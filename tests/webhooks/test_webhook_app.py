@@ -158,8 +158,8 @@ async def test_failing_handler_gets_safe_document_and_logged_traceback(
 
 @pytest.mark.parametrize(
     "result",
-    [None, "<Response/>", {"not": "a document"}, 42],
-    ids=["none", "str", "dict", "int"],
+    [None, "<Response><Dial><Gather/></Dial></Response>", b"not xml", {"not": "a doc"}, 42],
+    ids=["none", "invalid-str", "bytes-not-xml", "dict", "int"],
 )
 async def test_wrong_return_value_gets_configured_fallback(result: Any) -> None:
     app = App(fallback=Response(Say("Custom fallback"), Hangup()))
@@ -171,6 +171,24 @@ async def test_wrong_return_value_gets_configured_fallback(result: Any) -> None:
     async with asgi_client(app) as client:
         reply = await client.post("/voice", data=voice_params())
     assert parse(reply.content).children[0] == Say("Custom fallback")
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+async def test_inboundxml_returned_as_text_is_validated_and_answered(as_bytes: bool) -> None:
+    """A handler may return ``str(response)`` (or its bytes), as twilio-python users do."""
+    document = Response(Say("Hello"), Hangup())
+    text = str(document)
+
+    app = App()
+
+    @app.voice("/voice")
+    def as_text(call: VoiceEvent) -> Any:
+        return text.encode() if as_bytes else text
+
+    async with asgi_client(app) as client:
+        reply = await client.post("/voice", data=voice_params())
+    assert reply.status_code == 200
+    assert parse(reply.content) == document
 
 
 async def test_invalid_document_at_render_gets_fallback(caplog: pytest.LogCaptureFixture) -> None:
@@ -470,10 +488,10 @@ async def test_agent_callbacks_accept_json_bodies() -> None:
     async with asgi_client(app) as client:
         reply = await client.post(
             "/agent/events",
-            json={"CallSid": "CA1", "event": "onAgentRespond", "parameters": {"a": 1}},
+            json={"CallSid": CALL_SID, "event": "onAgentRespond", "parameters": {"a": 1}},
         )
     assert reply.status_code == 204
-    assert seen[0].call_sid == "CA1"
+    assert seen[0].call_sid == CALL_SID
     assert seen[0].extra == {"event": "onAgentRespond", "parameters": '{"a":1}'}
 
 

@@ -67,7 +67,7 @@ STATIC = Path(str(files("webhooks.phone") / "static"))
 def _default_simulator(app: Any) -> SimulatorLike:
     from webhooks.testing import Simulator
 
-    simulator: SimulatorLike = Simulator(app)
+    simulator: SimulatorLike = Simulator(app, raise_app_exceptions=False)
     return simulator
 
 

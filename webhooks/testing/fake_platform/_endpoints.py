@@ -16,7 +16,7 @@ from typing import Any, Final
 from . import _kinds as k
 from ._crud import apply, create, find
 from ._paging import Filter, contains, eq, paginate
-from ._records import Kind, Record, format_date, parse_date
+from ._records import FakeRecord, Kind, format_date, parse_date
 from ._render import ApiFailure, Body, Item, Text
 from ._routing import Ctx, Handler
 
@@ -134,7 +134,7 @@ async def add_byoc(ctx: Ctx) -> Body:
     return item
 
 
-def byoc_only(record: Record) -> bool:
+def byoc_only(record: FakeRecord) -> bool:
     """Whether a number was added through BYOC."""
     return bool(record.extra.get("byoc"))
 

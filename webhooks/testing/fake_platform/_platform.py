@@ -48,8 +48,8 @@ from ._http import (
 from ._records import (
     API_VERSION,
     CallRecord,
+    FakeRecord,
     Kind,
-    Record,
     Store,
     format_date,
     new_sid,
@@ -159,7 +159,7 @@ class FakePlatform:
         """The calls by SID, oldest first (a live view)."""
         return cast("Mapping[str, CallRecord]", self.store.tables[kinds.CALL.name])
 
-    def records(self, kind: str) -> list[Record]:
+    def records(self, kind: str) -> list[FakeRecord]:
         """Every record of a kind, oldest first; ``kind`` is a list key such as ``"calls"``.
 
         Raises:
@@ -167,7 +167,7 @@ class FakePlatform:
         """
         return self.store.all(self._kind(kind))
 
-    def get(self, kind: str, sid: str) -> Record | None:
+    def get(self, kind: str, sid: str) -> FakeRecord | None:
         """One record by kind (``"sms_messages"``) and SID, or ``None``."""
         return self.store.get(self._kind(kind), sid)
 
@@ -206,7 +206,7 @@ class FakePlatform:
         sid: str | None = None,
         created: datetime | None = None,
         **fields: Any,
-    ) -> Record:
+    ) -> FakeRecord:
         """Store a resource of any kind, as if the platform had created it.
 
         Args:
@@ -229,7 +229,7 @@ class FakePlatform:
         }
         return self.store.add(found, values, parent=parent, sid=sid, now=created or self.now())
 
-    def add_incoming_number(self, phone_number: str, **fields: Any) -> Record:
+    def add_incoming_number(self, phone_number: str, **fields: Any) -> FakeRecord:
         """Store a phone number of the account (``friendly_name`` defaults to the number)."""
         fields.setdefault("friendly_name", phone_number)
         return self.add("incoming_phone_numbers", phone_number=phone_number, **fields)
@@ -263,17 +263,19 @@ class FakePlatform:
         call = self.store.add(kinds.CALL, values, now=moment, params=params)
         return cast("CallRecord", call)
 
-    def add_conference(self, friendly_name: str, *, status: str = "init", **fields: Any) -> Record:
+    def add_conference(
+        self, friendly_name: str, *, status: str = "init", **fields: Any
+    ) -> FakeRecord:
         """Store a conference."""
         return self.add("conferences", friendly_name=friendly_name, status=status, **fields)
 
-    def add_participant(self, conference_sid: str, caller_number: str, **fields: Any) -> Record:
+    def add_participant(self, conference_sid: str, caller_number: str, **fields: Any) -> FakeRecord:
         """Store a participant of a conference (updates its ``active_participants_count``)."""
         return self.add(
             "participants", parent=conference_sid, caller_number=caller_number, **fields
         )
 
-    def add_recording(self, call_sid: str = "", *, duration: int = 0, **fields: Any) -> Record:
+    def add_recording(self, call_sid: str = "", *, duration: int = 0, **fields: Any) -> FakeRecord:
         """Store a recording, of a call if ``call_sid`` is given."""
         sid = new_sid(kinds.RECORDING.prefix)
         fields.setdefault("recording_url", f"{self.store.item_path(kinds.RECORDING, sid)}.mp3")
@@ -281,7 +283,7 @@ class FakePlatform:
 
     def add_transcription(
         self, text: str, *, recording_sid: str = "", status: str = "completed", **fields: Any
-    ) -> Record:
+    ) -> FakeRecord:
         """Store a transcription (served as text by ``GET /Transcriptions/{sid}.txt``)."""
         return self.add(
             "transcriptions",

@@ -17,7 +17,7 @@ from inboundxml import Element
 from ._conference import hold
 from ._dial import bridge_keys, bridge_wait
 from ._engine import ENDED, Context, Engine, attr
-from ._model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._model import Gathered, HungUp, SentMessage, SimNotification, SimRequest, Spoke, Step
 from ._room_keys import room_keys
 from ._transport import Runner
 from ._verbs import finish_gather, finish_record
@@ -89,7 +89,7 @@ class SimCall:
         return self._engine.requests
 
     @property
-    def notifications(self) -> list[Notification]:
+    def notifications(self) -> list[SimNotification]:
         """Warnings and errors the platform would log (code, message, URL)."""
         return self._engine.notifications
 
@@ -119,6 +119,25 @@ class SimCall:
     def ended(self) -> bool:
         """Whether the call is over."""
         return self.status in ENDED
+
+    def fork(self) -> SimCall:
+        """A new call (a new CallSid) in this call's state, to try another input from here.
+
+        The twin has this call's transcript, requests and waiting Gather or Record; the
+        original is left as it is. The app's own per-call state (``event.session``) is not
+        copied: :func:`~webhooks.testing.explore` copies a ``webhooks.App``'s session itself.
+
+        Raises:
+            SimulationError: Unless the call waits at a Gather or a Record (a call in a
+                conference or a bridged Dial shares state with other calls).
+        """
+        if self.waiting_for not in ("gather", "record"):
+            raise self._error("only a call waiting at a Gather or a Record can be forked")
+        twin = SimCall.__new__(SimCall)
+        twin._engine = self._engine.fork()
+        twin._engine.face = twin
+        twin._runner = self._runner
+        return twin
 
     @property
     def waiting_for(self) -> str | None:
@@ -344,7 +363,7 @@ class SimCall:
         """Live-call control: play DTMF keys into the call."""
         return self._sync(self.send_digits_async(digits))
 
-    def notification(self, code: int) -> Notification:
+    def notification(self, code: int) -> SimNotification:
         """The first notification with ``code``.
 
         Raises:

@@ -40,9 +40,9 @@ from ._engine import ENDED, Engine, Pending, attr
 from ._model import (
     Dialed,
     DialOutcome,
-    Notification,
     Pressed,
     SentDigits,
+    SimNotification,
     SimRequest,
     Spoke,
     Step,
@@ -164,7 +164,7 @@ async def dial(e: Engine, verb: Element) -> None:
             return
         nouns.append((child.text or "", child))
     if not nouns:
-        e.notifications.append(Notification(13226, "Dial has no destination", e.doc_url))
+        e.notifications.append(SimNotification(13226, "Dial has no destination", e.doc_url))
         return
     outcomes = [e.ctx.dial_scripts.get(t, e.ctx.default_dial) for t, _ in nouns]
     pick = next((i for i, o in enumerate(outcomes) if o.outcome == "answered"), 0)
@@ -244,7 +244,7 @@ async def _machine(e: Engine, b: _Bridge) -> bool:
         return True
     if mode == "redirect" and not url:
         message = "ifMachine='redirect' without ifMachineUrl; the call was bridged"
-        e.notifications.append(Notification(11100, message, e.doc_url, "warning"))
+        e.notifications.append(SimNotification(11100, message, e.doc_url, "warning"))
         return True
     if mode == "hangup":
         e.trigger = "machine"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from inboundxml import Element
 
 from ._engine import ENDED, Engine, attr, say_seconds
-from ._model import Notification, Paused, Played, Recorded, SimulationError, Spoke, new_sid
+from ._model import Paused, Played, Recorded, SimNotification, SimulationError, Spoke, new_sid
 from ._side import PROMPTS, fetch_side
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _music(e: Engine, items: list[str | Element], end: float, url: str) -> None:
     for verb in items:
         if isinstance(verb, Element) and verb.tag == "Dial":
             message = "Dial is not allowed in the document of Dial@dialMusic"
-            e.notifications.append(Notification(13201, message, url))
+            e.notifications.append(SimNotification(13201, message, url))
         elif isinstance(verb, Element) and verb.tag not in PROMPTS:
             raise SimulationError(
                 f"<{verb.tag}> in the document of Dial@dialMusic: the simulator plays only Say, "

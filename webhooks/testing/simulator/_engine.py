@@ -9,8 +9,9 @@ resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._verbs`
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urljoin
 
@@ -20,15 +21,16 @@ from ._markup import attr, parse_cached
 from ._model import (
     DialOutcome,
     HungUp,
-    Notification,
     ParameterNames,
     SentMessage,
+    SimNotification,
     SimRequest,
     SimulationError,
     Spoke,
     Step,
     new_sid,
 )
+from ._text import format_transcript, short_url
 from ._transport import Transport
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ class Context:
     if_machine_redirect: str = "called"
     conference_star: str = "leave"
     conference_full_status: str = "busy"
+    raise_app_exceptions: bool = True
 
 
 @dataclass
@@ -127,7 +130,7 @@ class Engine:
         self.clock = 0.0
         self.transcript: list[Step] = []
         self.requests: list[SimRequest] = []
-        self.notifications: list[Notification] = []
+        self.notifications: list[SimNotification] = []
         self.pending: Pending | None = None
         self.fallback = (fallback_url, fallback_method)
         self.status_callbacks: list[tuple[str, str]] = []
@@ -154,6 +157,21 @@ class Engine:
         self.scheduled_hangup: tuple[float, str] | None = None
         self.legs: list[DialLeg] = []
 
+    def fork(self) -> Engine:
+        """A new call in this call's state (new CallSid): what happened so far, the current
+        document and what it waits for. Only for a call waiting at a Gather or a Record: legs,
+        rooms and bridges are not copied."""
+        twin = copy.copy(self)
+        twin.sid = new_sid("CA")
+        twin.face = twin
+        for name in ("transcript", "requests", "notifications", "status_callbacks"):
+            setattr(twin, name, list(getattr(self, name)))
+        twin.background, twin.controls, twin.legs = list(self.background), [], list(self.legs)
+        twin.extra_params = dict(self.extra_params)
+        if self.pending is not None:
+            twin.pending = replace(self.pending, data=dict(self.pending.data))
+        return twin
+
     # -- parameters and requests -------------------------------------------------------------
 
     def params(self, **extra: str) -> dict[str, str]:
@@ -179,39 +197,45 @@ class Engine:
         """Resolve ``url`` against the current document URL (or the app's origin)."""
         return urljoin(self.doc_url or self.ctx.transport.origin + "/", url)
 
-    async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
-        """Make a request whose answer the platform ignores (status, Ping, callbacks)."""
-        url = self.resolve(url)
-        params = self.params(**extra)
-        reply = await self.ctx.transport.request(method, url, params)
-        self.requests.append(
-            SimRequest(
-                method, url, params, kind, reply.status, reply.content_type, reply.body, None,
-                self.clock, self.trigger, self.where,
-            )
-        )  # fmt: skip
-        if not 200 <= reply.status < 400:
-            self.notifications.append(
-                Notification(11200, f"{kind} callback failed (HTTP {reply.status})", url, "warning")
-            )
-
-    async def _get(self, url: str, method: str, kind: str, params: dict[str, str]) -> Response:
+    async def _request(
+        self, method: str, url: str, kind: str, params: dict[str, str]
+    ) -> SimRequest:
+        """Send one request, record it, and re-raise what the app's handler raised on it
+        (unless the simulator was made with ``raise_app_exceptions=False``)."""
         reply = await self.ctx.transport.request(method, url, params)
         req = SimRequest(
             method, url, params, kind, reply.status, reply.content_type, reply.body, None,
             self.clock, self.trigger, self.where,
+            reply.app_errors[0] if reply.app_errors else None,
         )  # fmt: skip
         self.requests.append(req)
+        if req.app_error is not None and self.ctx.raise_app_exceptions:
+            raise _with_transcript(req.app_error, self, req)
+        return req
+
+    async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
+        """Make a request whose answer the platform ignores (status, Ping, callbacks)."""
+        url = self.resolve(url)
+        req = await self._request(method, url, kind, self.params(**extra))
+        if not 200 <= req.status < 400:
+            self.notifications.append(
+                SimNotification(
+                    11200, f"{kind} callback failed (HTTP {req.status})", url, "warning"
+                )
+            )
+
+    async def _get(self, url: str, method: str, kind: str, params: dict[str, str]) -> Response:
+        req = await self._request(method, url, kind, params)
         self.trigger = ""
-        if reply.status == 0:
+        if req.status == 0:
             raise _FetchError([(11205, "connection failed")])
-        if reply.status >= 400:
-            raise _FetchError([(11200, f"HTTP {reply.status} from the document URL")])
-        ctype = reply.content_type.split(";")[0].strip().lower()
+        if req.status >= 400:
+            raise _FetchError([(11200, f"HTTP {req.status} from the document URL")])
+        ctype = req.content_type.split(";")[0].strip().lower()
         if ctype not in _XML_TYPES:
-            raise _FetchError([(12300, f"invalid Content-Type {reply.content_type!r}")])
+            raise _FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
         try:
-            doc = parse_cached(reply.body)
+            doc = parse_cached(req.body)
         except InboundXMLError as exc:
             raise _FetchError([(p.code, str(p)) for p in exc.problems]) from None
         req.document = doc
@@ -235,7 +259,9 @@ class Engine:
                 await self.fail()
                 return False
             fb_url = self.resolve(fb_url)
-            self.notifications.append(Notification(12105, "fallback URL used", fb_url, "warning"))
+            self.notifications.append(
+                SimNotification(12105, "fallback URL used", fb_url, "warning")
+            )
             try:
                 doc = await self._get(fb_url, fb_method, "fallback", params)
             except _FetchError as exc2:
@@ -248,7 +274,7 @@ class Engine:
 
     def _record(self, exc: _FetchError, url: str) -> None:
         for code, message in exc.problems:
-            self.notifications.append(Notification(code, message, url))
+            self.notifications.append(SimNotification(code, message, url))
 
     async def load(self, url: str, doc: Response) -> None:
         """Make ``doc`` (fetched from ``url``) the current document, from its first element.
@@ -386,6 +412,19 @@ def say_seconds(text: str, words_per_second: float) -> float:
     words = len(text.split())
     tenths = -(-words * 10 // words_per_second) if words else 0
     return max(tenths / 10, 0.5)
+
+
+def _with_transcript(exc: BaseException, call: Engine, req: SimRequest) -> BaseException:
+    """``exc`` with a note: which request of which call failed, and the call so far."""
+    origin = call.ctx.transport.origin
+    why = f" after {req.trigger}" if req.trigger else ""
+    so_far = format_transcript(call.transcript, origin, "    ") or "    (nothing yet)"
+    exc.add_note(
+        f"The app's handler failed on {req.method} {short_url(req.url, origin)} ({req.kind}"
+        f"{why}) of simulated call {call.sid} (Simulator(raise_app_exceptions=False) lets the "
+        f"call go on with the app's fallback document). The call so far:\n{so_far}"
+    )
+    return exc
 
 
 class _FetchError(Exception):

@@ -12,7 +12,7 @@ from inboundxml import Element
 
 from . import _dial, _verbs  # noqa: F401  (register the verb handlers first)
 from ._engine import Context, Engine
-from ._model import Notification, SentMessage, SimRequest, new_sid
+from ._model import SentMessage, SimNotification, SimRequest, new_sid
 
 __all__ = ["SimMessage"]
 
@@ -40,7 +40,7 @@ class _MessageEngine(Engine):
 
 async def _not_in_sms(e: Engine, verb: Element) -> None:
     e.notifications.append(
-        Notification(14110, f"{verb.tag} is not allowed in an SMS reply", e.doc_url, "warning")
+        SimNotification(14110, f"{verb.tag} is not allowed in an SMS reply", e.doc_url, "warning")
     )
 
 
@@ -98,7 +98,7 @@ class SimMessage:
         return self._engine.requests
 
     @property
-    def notifications(self) -> list[Notification]:
+    def notifications(self) -> list[SimNotification]:
         """Problems found (14110 for a verb not allowed in an SMS reply)."""
         return self._engine.notifications
 

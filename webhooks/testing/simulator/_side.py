@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from inboundxml import Element, Response
 
 from ._engine import ENDED, Engine, _FetchError
-from ._model import Notification, Played, SimulationError
+from ._model import Played, SimNotification, SimulationError
 from ._verbs import prompt
 
 __all__ = ["AUDIO_EXTENSIONS", "PROMPTS", "fetch_side", "play_side"]
@@ -101,7 +101,7 @@ async def play_side(
             raise SimulationError(_unmodelled(verb, where))
         elif not again:
             message = f"{verb.tag} is not allowed in the document of {where}"
-            e.notifications.append(Notification(forbidden, message, e.resolve(url)))
+            e.notifications.append(SimNotification(forbidden, message, e.resolve(url)))
 
 
 def _unmodelled(verb: Element, where: str) -> str:

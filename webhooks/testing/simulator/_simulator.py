@@ -18,7 +18,7 @@ and performs them element by element with a virtual clock. See ``docs/simulator.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 from . import _dial, _verbs  # noqa: F401  (register the verb handlers)
@@ -95,6 +95,13 @@ class Simulator:
             ``end`` (the room ends for every participant).
         conference_full_status: The ``DialCallStatus`` of a call that finds its room full
             (``maxParticipants``; undocumented): ``busy`` (the default) or ``failed``.
+        raise_app_exceptions: A handler that fails (raises, returns an invalid document or a
+            wrong type) fails the test: its exception is re-raised from the simulator's method
+            that made the request, with a note naming the request and the call's transcript so
+            far. ``False``: the call goes on with what the caller would hear (the app's fallback
+            document) and the exception is kept in ``call.requests[i].app_error``. In-process
+            only: a server reached by ``base_url`` answers its fallback document, and its
+            exceptions stay in its log.
 
     Attributes:
         calls: Every call simulated, in order.
@@ -121,6 +128,7 @@ class Simulator:
         if_machine_redirect: Literal["called", "caller"] = "called",
         conference_star: Literal["leave", "end"] = "leave",
         conference_full_status: Literal["busy", "failed"] = "busy",
+        raise_app_exceptions: bool = True,
     ) -> None:
         transport: Transport
         if (app is None) == (base_url is None):
@@ -153,6 +161,7 @@ class Simulator:
         self._ctx.if_machine_redirect = if_machine_redirect
         self._ctx.conference_star = conference_star
         self._ctx.conference_full_status = conference_full_status
+        self._ctx.raise_app_exceptions = raise_app_exceptions
         self._runner = Runner()
         self.calls: list[SimCall] = []
         self.message_sessions: list[SimMessage] = []
@@ -202,6 +211,25 @@ class Simulator:
         self._ctx.dial_scripts[target] = DialOutcome(
             outcome, float(duration), answered_by, float(ring)
         )
+
+    @property
+    def raise_app_exceptions(self) -> bool:
+        """Whether a failing handler's exception is re-raised (see the constructor)."""
+        return self._ctx.raise_app_exceptions
+
+    @raise_app_exceptions.setter
+    def raise_app_exceptions(self, value: bool) -> None:
+        self._ctx.raise_app_exceptions = value
+
+    def script_next_dials(self, outcomes: Sequence[DialStatus]) -> None:
+        """The next Dials of any call end with ``outcomes``, in order, whatever their targets'
+        scripts say (the explorer tries every outcome this way); later Dials follow the
+        scripts again.
+
+        Args:
+            outcomes: ``answered``, ``busy``, ``no-answer`` or ``failed`` per Dial.
+        """
+        self._ctx.dial_plan = list(outcomes)
 
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""

@@ -21,6 +21,8 @@ from urllib.parse import quote_plus, urlsplit
 
 import httpx
 
+from webhooks.app import APP_ERRORS
+
 from ._model import SimulationError
 
 __all__ = ["ASGITransport", "HTTPTransport", "Reply", "Runner", "Transport"]
@@ -32,11 +34,17 @@ ASGIApp = Callable[..., Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """An HTTP answer: status, content type and body (status 0: no connection)."""
+    """An HTTP answer: status, content type and body (status 0: no connection).
+
+    ``app_errors`` holds what the app's handlers raised while answering (in-process only: the
+    app reports them under :data:`webhooks.app.APP_ERRORS`; an ASGI app that lets an exception
+    escape reports it that way too).
+    """
 
     status: int
     content_type: str
     body: bytes
+    app_errors: tuple[BaseException, ...] = ()
 
 
 class Transport(Protocol):
@@ -183,6 +191,7 @@ class ASGITransport:
         parts = urlsplit(url)
         query = parts.query
         body = b""
+        errors: list[BaseException] = []
         headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator")]
         if method == "GET":
             extra = urlencode(params)
@@ -205,6 +214,7 @@ class ASGITransport:
             "client": ("127.0.0.1", 50000),
             "server": self._server,
             "state": dict(self.state),
+            "extensions": {APP_ERRORS: errors},
         }
         sent = False
 
@@ -231,9 +241,10 @@ class ASGITransport:
 
         try:
             await self.app(scope, receive, send)
-        except Exception:  # an app that raises is what a 500 looks like on the wire
-            return Reply(500, "text/plain", b"")
-        return Reply(status, content_type, b"".join(chunks))
+        except Exception as exc:  # an app that raises is what a 500 looks like on the wire
+            errors.append(exc)
+            return Reply(500, "text/plain", b"", tuple(errors))
+        return Reply(status, content_type, b"".join(chunks), tuple(errors))
 
     async def aclose(self) -> None:
         """Run the app's lifespan shutdown, if its startup ran.
