@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._rules import RULES
 from ._values import describe_allowed, lexicon
 from .schema import xsd
 from .spec import ELEMENTS, PARENTS, Attr, ElementSpec, Kind, TextKind
@@ -120,6 +121,7 @@ def reference() -> str:
         "Generated from `inboundxml/spec.py` by `python -m inboundxml generate`; do not edit.",
         "Keywords are the Python names; the markup names are in the second column.",
     ]
+    out += _rules_section()
     for spec in ELEMENTS.values():
         out += ["", f"## `{spec.tag}`", "", spec.doc, ""]
         parents = ", ".join(PARENTS[spec.tag]) or "(root)"
@@ -144,6 +146,27 @@ def reference() -> str:
                     f"| `{a.py}` | `{a.xml}` | {describe_allowed(a)} | {default} | {a.code} |"
                 )
     return "\n".join(out) + "\n"
+
+
+def _rules_section() -> list[str]:
+    out = [
+        "",
+        "## Problems: errors and warnings",
+        "",
+        "Every problem `check()` reports has a severity. An *error* is a problem for which the",
+        "platform refuses the document; a *warning* one it reports (with its code) and reads",
+        "past. `parse()` refuses both; `parse(source, strict=False)` refuses errors only and",
+        "reads past warnings as the table says. `python -m inboundxml validate` exits 1 on",
+        "errors (and on warnings with `--strict`).",
+        "",
+        "| rule | requires | code | severity | lenient reading |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in RULES.values():
+        out.append(
+            f"| {rule.name} | {rule.what} | {rule.code} | {rule.severity.value} | {rule.lenient} |"
+        )
+    return out
 
 
 OUTPUTS = {
