@@ -61,6 +61,7 @@ from webhooks.events import (
     TranscriptionStatus,
     VoiceEvent,
 )
+from webhooks.recording import Recorder
 from webhooks.routing import Route, Router
 from webhooks.security import Secret
 from webhooks.sessions import MemoryStore, RedisStore, Session, SessionStore
@@ -91,6 +92,7 @@ __all__ = [
     "PayloadTooLarge",
     "PingEvent",
     "RecordEvent",
+    "Recorder",
     "RecordingEvent",
     "RedisStore",
     "ReferEvent",

@@ -32,6 +32,7 @@ from webhooks._asgi import forwarded_base, read_event, send_document, send_rejec
 from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
 from webhooks.forms import DEFAULT_MAX_BODY_SIZE
+from webhooks.recording import Recorder
 from webhooks.routing import Route, Router
 from webhooks.security import Security
 from webhooks.sessions import MemoryStore, SessionStore
@@ -91,6 +92,8 @@ class App(Router):
         fallback: The document a caller gets when a voice handler fails.
         sms_fallback: The answer when an SMS/MMS handler fails (default: no reply).
         routes: Extra Starlette routes served beside the webhooks.
+        recorder: Records every webhook request and its answer to a JSON Lines file, for
+            ``python -m webhooks replay`` (see :mod:`webhooks.recording`); off by default.
 
     Raises:
         ConfigurationError: On inconsistent settings or an invalid fallback document.
@@ -119,6 +122,7 @@ class App(Router):
         fallback: Response | None = None,
         sms_fallback: Response | None = None,
         routes: Sequence[BaseRoute] = (),
+        recorder: Recorder | None = None,
     ) -> None:
         super().__init__()
         if public_url is not None and not re.match(r"https?://[^/?#]+(/[^?#]*)?$", public_url):
@@ -146,6 +150,7 @@ class App(Router):
         self._table: dict[str, Route] | None = None
         self._paths: dict[Any, str] = {}
         self._starlette = Starlette(routes=list(routes), lifespan=self._lifespan)
+        self.recorder = recorder
 
     def __repr__(self) -> str:
         return f"App(routes={len(list(self.iter_routes()))}, security={self.security!r})"
@@ -228,6 +233,8 @@ class App(Router):
         await self._starlette(scope, receive, send)
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.recorder is not None:
+            receive, send = self.recorder.watch(route, scope, receive, send, self.security)
         try:
             event = await read_event(route, scope, receive, self.security, self.max_body_size)
         except BadRequest as exc:

@@ -18,6 +18,7 @@ from .fake_platform import (
     RequestRecord,
 )
 from .simulator import (
+    AnswerChange,
     Answered,
     Dialed,
     DialLeg,
@@ -35,6 +36,8 @@ from .simulator import (
     Played,
     Pressed,
     Recorded,
+    RecordedCall,
+    RecordedRequest,
     Redirected,
     Referred,
     Room,
@@ -50,10 +53,14 @@ from .simulator import (
     Spoke,
     Step,
     TalkedToAgent,
+    assert_replays,
     explore,
+    load_recording,
+    replay,
 )
 
 __all__ = [
+    "AnswerChange",
     "Answered",
     "CallAction",
     "CallCreatedHook",
@@ -80,6 +87,8 @@ __all__ = [
     "Pressed",
     "Record",
     "Recorded",
+    "RecordedCall",
+    "RecordedRequest",
     "Redirected",
     "Referred",
     "RequestRecord",
@@ -96,5 +105,8 @@ __all__ = [
     "Spoke",
     "Step",
     "TalkedToAgent",
+    "assert_replays",
     "explore",
+    "load_recording",
+    "replay",
 ]

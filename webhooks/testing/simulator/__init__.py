@@ -31,9 +31,18 @@ from ._model import (
     Step,
     TalkedToAgent,
 )
+from ._replay import (
+    AnswerChange,
+    RecordedCall,
+    RecordedRequest,
+    assert_replays,
+    load_recording,
+    replay,
+)
 from ._simulator import CallPlatform, DialLeg, SimCall, SimMessage, Simulator
 
 __all__ = [
+    "AnswerChange",
     "Answered",
     "CallPlatform",
     "DialLeg",
@@ -52,6 +61,8 @@ __all__ = [
     "Played",
     "Pressed",
     "Recorded",
+    "RecordedCall",
+    "RecordedRequest",
     "Redirected",
     "Referred",
     "Room",
@@ -67,5 +78,8 @@ __all__ = [
     "Spoke",
     "Step",
     "TalkedToAgent",
+    "assert_replays",
     "explore",
+    "load_recording",
+    "replay",
 ]
