@@ -23,6 +23,7 @@ from .simulator import (
     Dialed,
     DialLeg,
     DialOutcome,
+    FlowCoverage,
     FlowCycle,
     FlowEdge,
     FlowGraph,
@@ -55,6 +56,7 @@ from .simulator import (
     TalkedToAgent,
     assert_replays,
     explore,
+    flow_coverage,
     load_recording,
     replay,
 )
@@ -73,6 +75,7 @@ __all__ = [
     "FakePlatform",
     "Fault",
     "FaultInjector",
+    "FlowCoverage",
     "FlowCycle",
     "FlowEdge",
     "FlowGraph",
@@ -107,6 +110,7 @@ __all__ = [
     "TalkedToAgent",
     "assert_replays",
     "explore",
+    "flow_coverage",
     "load_recording",
     "replay",
 ]

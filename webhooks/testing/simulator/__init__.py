@@ -5,6 +5,7 @@ virtual clock; :func:`explore` walks every branch of an IVR and returns its flow
 """
 
 from ._conference import Room
+from ._coverage import FlowCoverage, flow_coverage
 from ._explore import explore
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
 from ._model import (
@@ -48,6 +49,7 @@ __all__ = [
     "DialLeg",
     "DialOutcome",
     "Dialed",
+    "FlowCoverage",
     "FlowCycle",
     "FlowEdge",
     "FlowGraph",
@@ -80,6 +82,7 @@ __all__ = [
     "TalkedToAgent",
     "assert_replays",
     "explore",
+    "flow_coverage",
     "load_recording",
     "replay",
 ]

@@ -37,6 +37,7 @@ from ._model import (
 )
 from ._platform import CallPlatform, apply_controls, attach
 from ._transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
+from ._watch import announce
 
 __all__ = [
     "CallPlatform",
@@ -128,6 +129,7 @@ class Simulator:
             raise ValueError(
                 f"conference_full_status must be 'busy' or 'failed', got {conference_full_status!r}"
             )
+        self._app = app
         if app is not None:
             transport = ASGITransport(app, origin)
         else:
@@ -246,6 +248,7 @@ class Simulator:
         options.setdefault("to", "+15552223333")
         call = SimCall(self._ctx, self._runner, **options)
         self.calls.append(call)
+        announce(self._app, call)
         return call, engine_of(call).resolve(path), method
 
     async def call_async(self, path: str = "/voice", **options: Any) -> SimCall:
