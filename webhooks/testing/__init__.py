@@ -1,7 +1,8 @@
 """Testing helpers, in two subpackages re-exported here.
 
-- :mod:`webhooks.testing.simulator`: the offline call simulator (:class:`Simulator`) and the
-  IVR explorer (:func:`explore`);
+- :mod:`webhooks.testing.simulator`: the offline call simulator (:class:`Simulator`), the
+  IVR explorer (:func:`explore`), replay of recorded traffic (:func:`replay`,
+  :func:`assert_replays`) and flow coverage (:func:`flow_coverage`);
 - :mod:`webhooks.testing.fake_platform`: the platform's REST API in memory (:class:`FakePlatform`).
 """
 

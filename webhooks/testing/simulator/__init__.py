@@ -1,7 +1,10 @@
 """The offline call simulator: plays the platform's side of calls and messages against an app.
 
 :class:`Simulator` drives calls (:class:`SimCall`) and messages (:class:`SimMessage`) on a
-virtual clock; :func:`explore` walks every branch of an IVR and returns its flow graph.
+virtual clock; :func:`explore` walks every branch of an IVR and returns its flow graph;
+:func:`replay` sends recorded traffic (:class:`webhooks.Recorder`) to the app again and
+returns the answers that changed; :func:`flow_coverage` measures which parts of the flow
+simulated calls went through.
 """
 
 from ._conference import Room
