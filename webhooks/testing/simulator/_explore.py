@@ -47,7 +47,7 @@ from ._explore_checks import (
     request_problems,
 )
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
-from ._model import Dialed, DialStatus, HungUp, SimRequest
+from ._model import Dialed, DialStatus, HungUp, SimRequest, SimulationError
 from ._simulator import Simulator
 from ._text import short_url
 from ._transport import Runner
@@ -116,6 +116,8 @@ class _Explorer:
         self._cycles: set[tuple[str, ...]] = set()
         self._snapshots: dict[tuple[tuple[Action, ...], Plan], tuple[SimCall, list[int]]] = {}
         self.visited_paths: set[str] = set()
+        self.stuck: dict[int, str] = {}
+        """Why a call of the walk could not go on (an endless chain of documents), by call."""
 
     def start(self, path: str) -> None:
         """Explore from the entry point ``path`` next."""
@@ -149,7 +151,11 @@ class _Explorer:
                         self.sim.script_next_dials(plan[j:])
                         return call, list(snap[1]), k
         self.sim.script_next_dials(plan)
-        call = self.sim.call(self.path)
+        try:
+            call = self.sim.call(self.path)
+        except SimulationError as exc:  # documents that redirect to one another forever
+            call = self.sim.calls[-1]
+            self.stuck[id(call)] = str(exc)
         return call, [len(call.requests)], 0
 
     def _copy_session(self, source: SimCall, twin: SimCall) -> None:
@@ -160,11 +166,16 @@ class _Explorer:
         """One call with these inputs; also how many requests it had made after each input."""
         call, marks, done = self._resume(actions, plan)
         for action in actions[done:]:
-            if call.ended:
+            if call.ended or id(call) in self.stuck:
                 break
-            _act(call, action)
+            try:
+                _act(call, action)
+            except SimulationError as exc:  # documents that redirect to one another forever
+                self.stuck[id(call)] = str(exc)
             marks.append(len(call.requests))
         self.graph.calls += 1
+        if id(call) in self.stuck:
+            return call, marks
         if self.fork and call.waiting_for in _FORKABLE and len(marks) == len(actions) + 1:
             dials = len(call.steps(Dialed))
             if dials <= len(plan):
@@ -174,6 +185,10 @@ class _Explorer:
     def replay(self, actions: tuple[Action, ...], plan: Plan) -> tuple[SimCall, str]:
         call, marks = self.play(actions, plan)
         current, visits = self.record(call)
+        stuck = self.stuck.pop(id(call), None)
+        if stuck is not None:
+            self.problem("loop", current, stuck.replace(self.sim.origin, ""))
+            return call, ""
         self.cycles(call, actions, plan, marks, visits)
         return call, current
 
@@ -273,6 +288,7 @@ class _Explorer:
             return False
         size = sum(1 for r in call.requests[first:again] if is_document(r))
         probe, _ = self.play((*actions[:end], *segment * ROUNDS), plan)
+        self.stuck.pop(id(probe), None)
         more = [_signature(r) for r in probe.requests[again:] if is_document(r)]
         rounds = [more[k * size : (k + 1) * size] for k in range(ROUNDS)]
         return len(more) >= size * ROUNDS and all(r == rounds[0] for r in rounds)
