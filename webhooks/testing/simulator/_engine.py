@@ -315,7 +315,8 @@ class Engine:
         self.documents_run += 1
         if self.documents_run > self.ctx.max_documents:
             raise SimulationError(
-                f"{self.ctx.max_documents} documents in a row, the last from {url}, without the "
+                f"{self.ctx.max_documents} documents in a row, the last from "
+                f"{short_url(url, self.ctx.transport.origin)}, without the "
                 "call waiting for input: an endless chain of Redirects? (Simulator("
                 "max_documents=...) raises the limit)"
             )

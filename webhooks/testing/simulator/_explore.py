@@ -187,7 +187,7 @@ class _Explorer:
         current, visits = self.record(call)
         stuck = self.stuck.pop(id(call), None)
         if stuck is not None:
-            self.problem("loop", current, stuck.replace(self.sim.origin, ""))
+            self.problem("loop", current, stuck)
             return call, ""
         self.cycles(call, actions, plan, marks, visits)
         return call, current
