@@ -44,6 +44,9 @@ from webhooks.events import (
     TranscriptionStatus,
     VoiceEvent,
 )
+from webhooks.recording import (
+    Recorder,
+)
 from webhooks.routing import (
     Route,
     Router,
@@ -84,6 +87,7 @@ __all__ = [
     "PayloadTooLarge",
     "PingEvent",
     "RecordEvent",
+    "Recorder",
     "RecordingEvent",
     "RedisStore",
     "ReferEvent",

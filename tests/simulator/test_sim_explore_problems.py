@@ -100,3 +100,24 @@ def test_forking_finds_the_same_flow_as_replaying_each_branch() -> None:
     assert set(forked.edges) == set(replayed.edges)
     assert forked.repeats == replayed.repeats
     assert forked.problems == replayed.problems
+
+
+def test_documents_that_redirect_forever_are_a_loop_not_a_crash() -> None:
+    app = App()
+
+    @app.voice("/voice")
+    async def welcome(call: VoiceEvent) -> Response:
+        return Response(Gather(Say("Press 1."), action=menu, num_digits=1), Hangup())
+
+    @app.gather("/menu")
+    async def menu(event: GatherEvent) -> Response:
+        return Response(Redirect("/round"))
+
+    @app.voice("/round")
+    async def round_(call: VoiceEvent) -> Response:
+        return Response(Redirect("/round"))
+
+    graph = explore(app, depth=1)
+    loops = [p.message for p in graph.problems if p.kind == "loop"]
+    assert loops
+    assert all(m.startswith("100 documents in a row, the last from /round") for m in loops)

@@ -1,7 +1,8 @@
 """Testing helpers, in two subpackages re-exported here.
 
-- :mod:`webhooks.testing.simulator`: the offline call simulator (:class:`Simulator`) and the
-  IVR explorer (:func:`explore`);
+- :mod:`webhooks.testing.simulator`: the offline call simulator (:class:`Simulator`), the
+  IVR explorer (:func:`explore`), replay of recorded traffic (:func:`replay`,
+  :func:`assert_replays`) and flow coverage (:func:`flow_coverage`);
 - :mod:`webhooks.testing.fake_platform`: the platform's REST API in memory (:class:`FakePlatform`).
 """
 
@@ -18,10 +19,12 @@ from .fake_platform import (
     RequestRecord,
 )
 from .simulator import (
+    AnswerChange,
     Answered,
     Dialed,
     DialLeg,
     DialOutcome,
+    FlowCoverage,
     FlowCycle,
     FlowEdge,
     FlowGraph,
@@ -35,6 +38,8 @@ from .simulator import (
     Played,
     Pressed,
     Recorded,
+    RecordedCall,
+    RecordedRequest,
     Redirected,
     Referred,
     Room,
@@ -50,10 +55,15 @@ from .simulator import (
     Spoke,
     Step,
     TalkedToAgent,
+    assert_replays,
     explore,
+    flow_coverage,
+    load_recording,
+    replay,
 )
 
 __all__ = [
+    "AnswerChange",
     "Answered",
     "CallAction",
     "CallCreatedHook",
@@ -67,6 +77,7 @@ __all__ = [
     "FakeRecord",
     "Fault",
     "FaultInjector",
+    "FlowCoverage",
     "FlowCycle",
     "FlowEdge",
     "FlowGraph",
@@ -80,6 +91,8 @@ __all__ = [
     "Played",
     "Pressed",
     "Recorded",
+    "RecordedCall",
+    "RecordedRequest",
     "Redirected",
     "Referred",
     "RequestRecord",
@@ -96,5 +109,9 @@ __all__ = [
     "Spoke",
     "Step",
     "TalkedToAgent",
+    "assert_replays",
     "explore",
+    "flow_coverage",
+    "load_recording",
+    "replay",
 ]

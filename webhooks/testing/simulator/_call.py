@@ -10,22 +10,21 @@ the test's view of it, so that only the test API is public.
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from inboundxml import Element
+from webhooks.events import CallStatus
 
 from ._conference import hold
-from ._dial import bridge_keys, bridge_wait
+from ._dial import DialLeg, bridge_keys, bridge_wait
 from ._engine import ENDED, Context, Engine, attr
 from ._model import Gathered, HungUp, SentMessage, SimNotification, SimRequest, Spoke, Step
 from ._room_keys import room_keys
+from ._table import VOICE
 from ._transport import Runner
 from ._verbs import finish_gather, finish_record
 
-if TYPE_CHECKING:
-    from ._dial import DialLeg
-
-__all__ = ["SimCall"]
+__all__ = ["SimCall", "engine_of"]
 
 S = TypeVar("S", bound=Step)
 
@@ -38,7 +37,7 @@ class SimCall:
     """
 
     def __init__(self, ctx: Context, runner: Runner, **options: Any) -> None:
-        self._engine = Engine(ctx, **options)
+        self._engine = Engine(ctx, VOICE, **options)
         self._engine.face = self
         self._runner = runner
 
@@ -68,10 +67,11 @@ class SimCall:
         return self._engine.direction
 
     @property
-    def status(self) -> str:
+    def status(self) -> CallStatus:
         """``queued``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
-        ``failed``, ``canceled`` or ``rejected``."""
-        return self._engine.status
+        ``failed``, ``canceled`` or ``rejected``: a :class:`webhooks.CallStatus` (a ``str``),
+        the vocabulary of the webhooks' ``CallStatus``."""
+        return CallStatus(self._engine.status)
 
     @property
     def clock(self) -> float:
@@ -382,3 +382,8 @@ class SimCall:
 def _leg_target(data: dict[str, Any]) -> str:
     bridge = data.get("bridge")
     return str(getattr(getattr(bridge, "leg", None), "target", "?"))
+
+
+def engine_of(call: SimCall) -> Engine:
+    """The engine behind ``call``: how the simulator's own modules drive a call the test holds."""
+    return call._engine

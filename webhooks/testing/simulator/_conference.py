@@ -31,17 +31,13 @@ on their own clocks; the recording stops when that participant leaves); its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from inboundxml import Element
 
-from ._engine import ENDED, Pending, attr
+from ._engine import ENDED, Engine, Pending, attr
 from ._model import Dialed, Played, Recorded, RoomEvent, new_sid
 from ._side import fetch_side, play_side
-
-if TYPE_CHECKING:
-    from ._call import SimCall
-    from ._engine import Engine
 
 __all__ = ["BEEP", "Room", "end_room", "hold", "join", "leave_room", "notify_room"]
 
@@ -91,17 +87,17 @@ class Room:
         return self._status
 
     @property
-    def participants(self) -> list[SimCall]:
+    def participants(self) -> list[Any]:
         """The calls in the room now, in order of arrival."""
         return [c.face for c in self._members]
 
     @property
-    def history(self) -> list[SimCall]:
+    def history(self) -> list[Any]:
         """Every call that was ever in the room."""
         return [c.face for c in self._visitors]
 
     @property
-    def muted(self) -> list[SimCall]:
+    def muted(self) -> list[Any]:
         """The participants who joined muted (``muted="true"``), in order of arrival."""
         return [c.face for c in self._members if c in self._muted]
 

@@ -10,12 +10,13 @@ resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._verbs`
 from __future__ import annotations
 
 import copy
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any
 from urllib.parse import urljoin
 
 from inboundxml import Element, InboundXMLError, Response
+from webhooks.events import CallStatus
 
 from ._markup import attr, parse_cached
 from ._model import (
@@ -33,13 +34,20 @@ from ._model import (
 from ._text import format_transcript, short_url
 from ._transport import Transport
 
-if TYPE_CHECKING:
-    from ._conference import Room
-    from ._dial import DialLeg
+__all__ = [
+    "ENDED",
+    "Context",
+    "Engine",
+    "FetchError",
+    "Handler",
+    "Pending",
+    "VerbTable",
+    "attr",
+    "parse_cached",
+]
 
-__all__ = ["ENDED", "Context", "Engine", "Pending", "attr", "parse_cached"]
-
-ENDED = frozenset({"completed", "busy", "no-answer", "failed", "canceled", "rejected"})
+ENDED = frozenset(status.value for status in CallStatus if status.is_final)
+"""The statuses of an ended call: the final ones of :class:`webhooks.CallStatus`."""
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
 
@@ -62,7 +70,8 @@ class Context:
     dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
     default_dial: DialOutcome = field(default_factory=DialOutcome)
     messages: list[SentMessage] = field(default_factory=list)
-    rooms: dict[str, Room] = field(default_factory=dict)
+    rooms: dict[str, Any] = field(default_factory=dict)
+    """The conference rooms by name (``Room`` of :mod:`._conference`, which owns them)."""
     on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
     dial_plan: list[str] = field(default_factory=list)
     dtmf_seconds: float = 0.2
@@ -90,6 +99,18 @@ class Pending:
 
 
 Handler = Callable[["Engine", Element], Awaitable[None]]
+"""What one verb does: receives the engine and the element."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTable:
+    """What the elements of a document do: a handler per verb tag, and what runs at hang-up.
+
+    The tables live in :mod:`._table`, in one place; an engine is made with its table.
+    """
+
+    handlers: Mapping[str, Handler]
+    on_hangup: tuple[Callable[[Engine], Awaitable[None]], ...] = ()
 
 
 class Engine:
@@ -99,12 +120,10 @@ class Engine:
     ``DialLeg``), which shows the test API only.
     """
 
-    handlers: ClassVar[dict[str, Handler]] = {}
-    """Verb handlers by tag, filled in by :mod:`._verbs`."""
-
     def __init__(
         self,
         ctx: Context,
+        table: VerbTable,
         *,
         from_: str,
         to: str,
@@ -121,6 +140,7 @@ class Engine:
         sid: str | None = None,
     ) -> None:
         self.ctx = ctx
+        self.table = table
         self.face: Any = self
         """The object a test holds for this call (set by it); the engine until then."""
         self.sid = sid or new_sid("CA")
@@ -155,7 +175,8 @@ class Engine:
         self.hangup_requested = ""
         self.data_url = ("", "POST")
         self.scheduled_hangup: tuple[float, str] | None = None
-        self.legs: list[DialLeg] = []
+        self.legs: list[Any] = []
+        """The ``DialLeg`` faces of the calls its Dials placed (:mod:`._dial` owns them)."""
 
     def fork(self) -> Engine:
         """A new call in this call's state (new CallSid): what happened so far, the current
@@ -224,20 +245,27 @@ class Engine:
                 )
             )
 
-    async def _get(self, url: str, method: str, kind: str, params: dict[str, str]) -> Response:
+    async def get_document(
+        self, url: str, method: str, kind: str, params: dict[str, str]
+    ) -> Response:
+        """Request a document and read it.
+
+        Raises:
+            FetchError: With the platform's error codes if there is no valid document.
+        """
         req = await self._request(method, url, kind, params)
         self.trigger = ""
         if req.status == 0:
-            raise _FetchError([(11205, "connection failed")])
+            raise FetchError([(11205, "connection failed")])
         if req.status >= 400:
-            raise _FetchError([(11200, f"HTTP {req.status} from the document URL")])
+            raise FetchError([(11200, f"HTTP {req.status} from the document URL")])
         ctype = req.content_type.split(";")[0].strip().lower()
         if ctype not in _XML_TYPES:
-            raise _FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
+            raise FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
         try:
             doc = parse_cached(req.body)
         except InboundXMLError as exc:
-            raise _FetchError([(p.code, str(p)) for p in exc.problems]) from None
+            raise FetchError([(p.code, str(p)) for p in exc.problems]) from None
         req.document = doc
         return doc
 
@@ -251,9 +279,9 @@ class Engine:
         url = self.resolve(url)
         params = self.params(**extra)
         try:
-            doc = await self._get(url, method, kind, params)
-        except _FetchError as exc:
-            self._record(exc, url)
+            doc = await self.get_document(url, method, kind, params)
+        except FetchError as exc:
+            self.record_problems(exc, url)
             fb_url, fb_method = self.fallback
             if not fb_url:
                 await self.fail()
@@ -263,16 +291,17 @@ class Engine:
                 SimNotification(12105, "fallback URL used", fb_url, "warning")
             )
             try:
-                doc = await self._get(fb_url, fb_method, "fallback", params)
-            except _FetchError as exc2:
-                self._record(exc2, fb_url)
+                doc = await self.get_document(fb_url, fb_method, "fallback", params)
+            except FetchError as exc2:
+                self.record_problems(exc2, fb_url)
                 await self.fail()
                 return False
             url = fb_url
         await self.load(url, doc)
         return True
 
-    def _record(self, exc: _FetchError, url: str) -> None:
+    def record_problems(self, exc: FetchError, url: str) -> None:
+        """Record the problems of a failed fetch as notifications."""
         for code, message in exc.problems:
             self.notifications.append(SimNotification(code, message, url))
 
@@ -286,7 +315,8 @@ class Engine:
         self.documents_run += 1
         if self.documents_run > self.ctx.max_documents:
             raise SimulationError(
-                f"{self.ctx.max_documents} documents in a row, the last from {url}, without the "
+                f"{self.ctx.max_documents} documents in a row, the last from "
+                f"{short_url(url, self.ctx.transport.origin)}, without the "
                 "call waiting for input: an endless chain of Redirects? (Simulator("
                 "max_documents=...) raises the limit)"
             )
@@ -334,7 +364,7 @@ class Engine:
                     return
                 self.where, verb = self.verbs[self.index]
                 self.index += 1
-                await self.handlers[verb.tag](self, verb)
+                await self.table.handlers[verb.tag](self, verb)
         finally:
             self.running = False
 
@@ -395,16 +425,13 @@ class Engine:
         await self.leave_pending()
         self.status = status
         self.transcript.append(HungUp(status, reason, self.where, self.clock))
-        for hook in self.background_finishers:
+        for hook in self.table.on_hangup:
             await hook(self)
         duration = {self.ctx.names.heartbeat_duration: str(round(self.clock))}
         for url, method in self.status_callbacks:
             await self.notify(url, method, "status", duration)
         for on_end in self.ctx.on_end:
             await on_end(self)
-
-    background_finishers: ClassVar[list[Callable[[Engine], Awaitable[None]]]] = []
-    """Run when a call ends (the background-recording finisher of :mod:`._verbs`)."""
 
 
 def say_seconds(text: str, words_per_second: float) -> float:
@@ -427,7 +454,9 @@ def _with_transcript(exc: BaseException, call: Engine, req: SimRequest) -> BaseE
     return exc
 
 
-class _FetchError(Exception):
+class FetchError(Exception):
+    """A document could not be had: ``problems`` are ``(code, message)`` pairs."""
+
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         super().__init__(problems)
         self.problems = problems

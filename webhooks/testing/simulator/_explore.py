@@ -32,26 +32,32 @@ app leaves, or that changes as it goes (a retry counter in the session), is a ``
 
 from __future__ import annotations
 
-import hashlib
 from collections import deque
 from typing import Any
 
 from webhooks.sessions import SessionStore
 
 from ._call import SimCall
-from ._explore_checks import ENTRY_KINDS, RouteTable, label, request_problems
+from ._explore_checks import (
+    ENTRY_KINDS,
+    RouteTable,
+    digest,
+    is_document,
+    label,
+    request_problems,
+)
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
-from ._model import Dialed, DialStatus, HungUp, SimRequest
+from ._model import Dialed, DialStatus, HungUp, SimRequest, SimulationError
 from ._simulator import Simulator
 from ._text import short_url
 from ._transport import Runner
+from ._watch import unwatched
 
 __all__ = ["ROUNDS", "FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
 
 ROUNDS = 3
 """How many more times the explorer goes around a cycle to tell a loop from a repeat."""
 
-_DOC_KINDS = {"voice", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
 _KEYS = "0123456789*#"
 _OUTCOMES: tuple[DialStatus, ...] = ("busy", "no-answer", "failed")
 _FORKABLE = ("gather", "record")
@@ -110,6 +116,8 @@ class _Explorer:
         self._cycles: set[tuple[str, ...]] = set()
         self._snapshots: dict[tuple[tuple[Action, ...], Plan], tuple[SimCall, list[int]]] = {}
         self.visited_paths: set[str] = set()
+        self.stuck: dict[int, str] = {}
+        """Why a call of the walk could not go on (an endless chain of documents), by call."""
 
     def start(self, path: str) -> None:
         """Explore from the entry point ``path`` next."""
@@ -117,11 +125,11 @@ class _Explorer:
         self._snapshots.clear()
 
     def node(self, path: str, body: bytes, text: str, codes: tuple[int, ...] = ()) -> str:
-        key = (path, hashlib.sha1(body, usedforsecurity=False).hexdigest())
+        key = (path, digest(body))
         if key not in self._ids:
             nid = f"n{len(self._ids) + 1}"
             self._ids[key] = nid
-            self.graph.nodes[nid] = FlowNode(nid, path, text, codes)
+            self.graph.nodes[nid] = FlowNode(nid, path, text, codes, key[1])
         return self._ids[key]
 
     def edge(self, source: str, target: str, text: str) -> None:
@@ -143,7 +151,11 @@ class _Explorer:
                         self.sim.script_next_dials(plan[j:])
                         return call, list(snap[1]), k
         self.sim.script_next_dials(plan)
-        call = self.sim.call(self.path)
+        try:
+            call = self.sim.call(self.path)
+        except SimulationError as exc:  # documents that redirect to one another forever
+            call = self.sim.calls[-1]
+            self.stuck[id(call)] = str(exc)
         return call, [len(call.requests)], 0
 
     def _copy_session(self, source: SimCall, twin: SimCall) -> None:
@@ -154,11 +166,16 @@ class _Explorer:
         """One call with these inputs; also how many requests it had made after each input."""
         call, marks, done = self._resume(actions, plan)
         for action in actions[done:]:
-            if call.ended:
+            if call.ended or id(call) in self.stuck:
                 break
-            _act(call, action)
+            try:
+                _act(call, action)
+            except SimulationError as exc:  # documents that redirect to one another forever
+                self.stuck[id(call)] = str(exc)
             marks.append(len(call.requests))
         self.graph.calls += 1
+        if id(call) in self.stuck:
+            return call, marks
         if self.fork and call.waiting_for in _FORKABLE and len(marks) == len(actions) + 1:
             dials = len(call.steps(Dialed))
             if dials <= len(plan):
@@ -168,6 +185,10 @@ class _Explorer:
     def replay(self, actions: tuple[Action, ...], plan: Plan) -> tuple[SimCall, str]:
         call, marks = self.play(actions, plan)
         current, visits = self.record(call)
+        stuck = self.stuck.pop(id(call), None)
+        if stuck is not None:
+            self.problem("loop", current, stuck)
+            return call, ""
         self.cycles(call, actions, plan, marks, visits)
         return call, current
 
@@ -181,7 +202,7 @@ class _Explorer:
         for index, req in enumerate(call.requests):
             if req.trigger:
                 inputs.append(req.trigger)
-            if not _is_document(req):
+            if not is_document(req):
                 if req.app_error is not None and current:
                     self._problems(call, req, referrer, inputs, current)
                 continue
@@ -265,9 +286,10 @@ class _Explorer:
         segment = actions[begin:end]
         if not segment:  # the app went round without input and came out by itself
             return False
-        size = sum(1 for r in call.requests[first:again] if _is_document(r))
+        size = sum(1 for r in call.requests[first:again] if is_document(r))
         probe, _ = self.play((*actions[:end], *segment * ROUNDS), plan)
-        more = [_signature(r) for r in probe.requests[again:] if _is_document(r)]
+        self.stuck.pop(id(probe), None)
+        more = [_signature(r) for r in probe.requests[again:] if is_document(r)]
         rounds = [more[k * size : (k + 1) * size] for k in range(ROUNDS)]
         return len(more) >= size * ROUNDS and all(r == rounds[0] for r in rounds)
 
@@ -287,10 +309,6 @@ async def _copy_session(store: SessionStore, source: str, target: str) -> None:
         await store.save(target, data, token)
     finally:
         await store.release(target, token)
-
-
-def _is_document(req: SimRequest) -> bool:
-    return req.kind in _DOC_KINDS or req.kind == "fallback"
 
 
 def _inputs_before(marks: list[int], request: int) -> int:
@@ -341,10 +359,11 @@ def explore(
     if isinstance(app, Simulator):
         raising, app.raise_app_exceptions = app.raise_app_exceptions, False
         try:
-            return _explore(app, app, path, depth, max_calls, fork)
+            with unwatched():
+                return _explore(app, app, path, depth, max_calls, fork)
         finally:
             app.raise_app_exceptions = raising
-    with Simulator(app, raise_app_exceptions=False) as sim:
+    with unwatched(), Simulator(app, raise_app_exceptions=False) as sim:
         return _explore(sim, app, path, depth, max_calls, fork)
 
 

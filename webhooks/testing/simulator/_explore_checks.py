@@ -9,6 +9,7 @@ document could not be read (``failing``, with the platform's error codes).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,12 @@ from inboundxml import Response
 from ._model import SimNotification, SimRequest
 from ._text import short_url
 
-__all__ = ["RouteTable", "label", "request_problems"]
+__all__ = ["DOCUMENT_KINDS", "RouteTable", "digest", "is_document", "label", "request_problems"]
+
+DOCUMENT_KINDS = frozenset(
+    {"voice", "fallback", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
+)
+"""Kinds of the requests whose answer the call runs (the nodes of the flow)."""
 
 ENTRY_KINDS = frozenset({"voice", "fallback"})
 """Route kinds a number's configuration requests (Voice URL, Fallback URL): entry points."""
@@ -62,6 +68,16 @@ class RouteTable:
         """``path`` and the handler's name (``/menu (menu)``), or just ``path``."""
         route = self.routes.get(path)
         return path if route is None else f"{path} ({str(route.name).rsplit('.', 1)[-1]})"
+
+
+def is_document(req: SimRequest) -> bool:
+    """Whether the call runs the answer of ``req`` (a node of the flow)."""
+    return req.kind in DOCUMENT_KINDS
+
+
+def digest(body: bytes) -> str:
+    """The SHA-1 of an answer: with its path, what tells two documents apart."""
+    return hashlib.sha1(body, usedforsecurity=False).hexdigest()
 
 
 def label(path: str, doc: Response | None) -> str:

@@ -22,12 +22,15 @@ class FlowNode:
         url: The document's path in the app (``""`` for ``end``; absolute for another host).
         label: The path and the first words spoken.
         codes: Error codes recorded when the document was fetched (a failing document).
+        digest: The SHA-1 of the answer's body: with ``url``, what makes the node (flow
+            coverage finds the nodes a test call went through by it).
     """
 
     id: str
     url: str
     label: str
     codes: tuple[int, ...] = ()
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,14 +19,13 @@ and performs them element by element with a virtual clock. See ``docs/simulator.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
-from . import _dial, _verbs  # noqa: F401  (register the verb handlers)
-from ._call import SimCall
+from ._call import SimCall, engine_of
 from ._conference import Room, end_room
 from ._dial import DialLeg
 from ._engine import ENDED, Context, Engine
-from ._message import SimMessage
+from ._message import SimMessage, message_engine
 from ._model import (
     AnsweredBy,
     DialOutcome,
@@ -36,7 +35,9 @@ from ._model import (
     SentDigits,
     SentMessage,
 )
+from ._platform import CallPlatform, apply_controls, attach
 from ._transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
+from ._watch import announce
 
 __all__ = [
     "CallPlatform",
@@ -47,21 +48,6 @@ __all__ = [
     "SimMessage",
     "Simulator",
 ]
-
-
-class CallPlatform(Protocol):
-    """What the simulator needs from a fake REST platform (``FakePlatform`` fits).
-
-    The simulator sets both hooks: created calls are queued for :meth:`Simulator.run_queued`,
-    live-call requests (interrupt, send digits, hang up) act on the simulated calls.
-    """
-
-    on_call_created: Any
-    on_call_updated: Any
-
-    def set_call_status(self, sid: str, status: str, *, duration: int | None = None) -> Any:
-        """Move a call to ``status``."""
-        ...
 
 
 class Simulator:
@@ -143,6 +129,7 @@ class Simulator:
             raise ValueError(
                 f"conference_full_status must be 'busy' or 'failed', got {conference_full_status!r}"
             )
+        self._app = app
         if app is not None:
             transport = ASGITransport(app, origin)
         else:
@@ -168,9 +155,7 @@ class Simulator:
         self._queued: list[SimCall] = []
         self.platform = platform
         if platform is not None:
-            from ._platform import attach
-
-            attach(self, platform)
+            attach(platform, self._ctx, self._runner, self.calls, self._queued)
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -221,6 +206,16 @@ class Simulator:
     def raise_app_exceptions(self, value: bool) -> None:
         self._ctx.raise_app_exceptions = value
 
+    @property
+    def default_dial(self) -> DialOutcome:
+        """What a dialled party without a script does (the ``default_dial`` option); settable
+        between calls (the phone page sets it before each step)."""
+        return self._ctx.default_dial
+
+    @default_dial.setter
+    def default_dial(self, outcome: DialOutcome) -> None:
+        self._ctx.default_dial = outcome
+
     def script_next_dials(self, outcomes: Sequence[DialStatus]) -> None:
         """The next Dials of any call end with ``outcomes``, in order, whatever their targets'
         scripts say (the explorer tries every outcome this way); later Dials follow the
@@ -233,7 +228,8 @@ class Simulator:
 
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
-        return self._ctx.rooms[name]
+        room: Room = self._ctx.rooms[name]
+        return room
 
     def end_conference(self, name: str) -> None:
         """End room ``name``: its participants continue their documents."""
@@ -252,12 +248,13 @@ class Simulator:
         options.setdefault("to", "+15552223333")
         call = SimCall(self._ctx, self._runner, **options)
         self.calls.append(call)
-        return call, call._engine.resolve(path), method
+        announce(self._app, call)
+        return call, engine_of(call).resolve(path), method
 
     async def call_async(self, path: str = "/voice", **options: Any) -> SimCall:
         """Async form of :meth:`call`."""
         call, url, method = self._new_call(path, options)
-        await start(call._engine, url, method)
+        await start(engine_of(call), url, method)
         return call
 
     def call(
@@ -283,7 +280,7 @@ class Simulator:
             The call, waiting at its first Gather (or Record, conference...) or ended.
         """
         call, url, method = self._new_call(path, {"from_": from_, "to": to, **options})
-        self._runner.run(start(call._engine, url, method))
+        self._runner.run(start(engine_of(call), url, method))
         return call
 
     def sms(
@@ -313,7 +310,7 @@ class Simulator:
         method = str(options.pop("method", "POST")).upper()
         msg = SimMessage(self._ctx, body=body, **options)
         self.message_sessions.append(msg)
-        e = msg._engine
+        e = message_engine(msg)
         if await e.fetch(e.resolve(path), method, "sms"):
             await e.run()
         return msg
@@ -330,13 +327,11 @@ class Simulator:
 
     async def run_queued_async(self) -> list[SimCall]:
         """Async form of :meth:`run_queued`."""
-        from ._platform import apply_controls
-
         for call in self.calls:
             await apply_controls(call)
         started, self._queued = self._queued, []
         for call in started:
-            e = call._engine
+            e = engine_of(call)
             await start(e, e.resolve(e.data_url[0]), e.data_url[1])
         return started
 

@@ -14,7 +14,7 @@ import atexit
 import functools
 import threading
 import weakref
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote_plus, urlsplit
@@ -150,10 +150,17 @@ class ASGITransport:
     Args:
         app: The ASGI application.
         origin: ``scheme://host[:port]`` the app appears to be served at.
+        headers: Headers sent with every request (e.g. basic-auth credentials).
     """
 
-    def __init__(self, app: ASGIApp, origin: str = "http://testserver") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        origin: str = "http://testserver",
+        headers: Sequence[tuple[bytes, bytes]] = (),
+    ) -> None:
         self.app = app
+        self._headers = list(headers)
         self.origin = origin.rstrip("/")
         parts = urlsplit(self.origin)
         self._scheme = parts.scheme
@@ -192,7 +199,7 @@ class ASGITransport:
         query = parts.query
         body = b""
         errors: list[BaseException] = []
-        headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator")]
+        headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator"), *self._headers]
         if method == "GET":
             extra = urlencode(params)
             query = f"{query}&{extra}" if query and extra else (query or extra)
@@ -335,7 +342,10 @@ class Runner:
             loop = self._get_loop()
             try:
                 asyncio.get_running_loop()
+                in_loop = True
             except RuntimeError:
+                in_loop = False
+            if not in_loop:  # outside the except block: the app's errors get no context
                 return loop.run_until_complete(coro)
             box: list[T] = []
             errors: list[BaseException] = []
