@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -26,11 +27,23 @@ def _binary(name: str) -> str:
     return found
 
 
+def distinct_ports(count: int) -> list[int]:
+    """``count`` different ports free on 127.0.0.1 (held open together while they are chosen)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 class RedisProcess:
     """A ``redis-server`` on a fixed port of 127.0.0.1 that a test can stop and start again."""
 
-    def __init__(self, directory: str, *options: str) -> None:
-        self.port = free_port()
+    def __init__(self, directory: str, *options: str, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.directory = directory
         self.options = options
@@ -85,6 +98,7 @@ def redis_process() -> Iterator[RedisProcess]:
 def redis_cluster(nodes: int = 3) -> Iterator[list[str]]:
     """A Redis Cluster of ``nodes`` primaries on 127.0.0.1; yields their ``redis://`` URLs."""
     with tempfile.TemporaryDirectory() as directory:
+        ports = distinct_ports(2 * nodes)
         servers = [
             RedisProcess(
                 directory,
@@ -94,6 +108,10 @@ def redis_cluster(nodes: int = 3) -> Iterator[list[str]]:
                 f"nodes-{index}.conf",
                 "--cluster-node-timeout",
                 "5000",
+                # The bus port defaults to port + 10000, past 65535 for high ephemeral ports.
+                "--cluster-port",
+                str(ports[nodes + index]),
+                port=ports[index],
             )
             for index in range(nodes)
         ]
