@@ -130,6 +130,7 @@ class RedisStore(SessionStore):
         self._max_connections = max_connections
         self._pool_timeout = pool_timeout
         self._slots: asyncio.Semaphore | None = None
+        self._ready: asyncio.Lock | None = None
         self._save_script = self._redis.register_script(_SAVE_IF_OWNER)
         self._release_script = self._redis.register_script(_RELEASE_IF_OWNER)
         self._renew_script = self._redis.register_script(_RENEW_IF_OWNER)
@@ -148,7 +149,7 @@ class RedisStore(SessionStore):
         """Run one Redis command, waiting for a slot when ``max_connections`` are in flight."""
         slots = self._slots
         if slots is None:
-            slots = self._slots = asyncio.Semaphore(self._max_connections)
+            slots = await self._initialize()
         if slots.locked():
             try:
                 await asyncio.wait_for(slots.acquire(), self._pool_timeout)
@@ -163,6 +164,23 @@ class RedisStore(SessionStore):
             return await function(*args, **kwargs)
         finally:
             slots.release()
+
+    async def _initialize(self) -> asyncio.Semaphore:
+        """Let a cluster client learn the cluster's slots once, before concurrent commands.
+
+        (A cluster client that discovers its nodes while many commands start at once may close
+        the connections they are opening.)
+        """
+        ready = self._ready
+        if ready is None:
+            ready = self._ready = asyncio.Lock()
+        async with ready:
+            if self._slots is None:
+                initialize = getattr(self._redis, "initialize", None)
+                if initialize is not None:
+                    await initialize()
+                self._slots = asyncio.Semaphore(self._max_connections)
+            return self._slots
 
     async def acquire(self, call_sid: str) -> str:
         """Set the call's lock key (``NX``, with a lease), polling while another holds it."""

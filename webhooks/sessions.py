@@ -123,6 +123,7 @@ class MemoryStore(SessionStore):
         # Per-call locks: a call present here is locked; its deque holds the waiting requests.
         self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
         self._evictions = LogThrottle(logger)
+        self._sweep_at = 0.0
         self.evicted = 0
         """Sessions evicted so far to stay within ``max_sessions``."""
 
@@ -195,12 +196,15 @@ class MemoryStore(SessionStore):
         entries = self._data
         entries.pop(call_sid, None)
         entries[call_sid] = (data, now + self.ttl)
-        # The oldest entries come first: drop a few expired ones, then any over the cap.
-        for _ in range(_SWEEP_STEP):
-            oldest = next(iter(entries))
-            if entries[oldest][1] > now:
-                break
-            del entries[oldest]
+        if now >= self._sweep_at:
+            # The oldest entries come first: drop a few expired ones. The oldest expiry left is a
+            # lower bound for later (entries only leave the front), so until then nothing to do.
+            for _ in range(_SWEEP_STEP):
+                expires = entries[next(iter(entries))][1]
+                if expires > now:
+                    self._sweep_at = expires
+                    break
+                del entries[next(iter(entries))]
         excess = len(entries) - self.max_sessions
         if excess > 0:
             for _ in range(excess):
