@@ -1014,5 +1014,12 @@ CASES: list[Case] = [
         sms_enabled=False,
         expect=[("SmsEnabled", "false")],
     ),
-    many("fraud.list", path="/Fraud", model=rest.FraudRule, key="frauds"),
+    many(
+        "fraud.list",
+        path="/Fraud",
+        model=rest.FraudRule,
+        key="frauds",
+        sms_enabled=True,
+        expect=[("SmsEnabled", "true")],
+    ),
 ]

@@ -35,6 +35,7 @@ from ._core import DEFAULT, CallTimeout, Format
 from ._wire import Model
 from .accounts import Account, Notification, Usage
 from .applications import Application, ApplicationClient, ApplicationSettings, DialogflowAgent
+from .available_numbers import AllowedCountry, AvailablePhoneNumber
 from .calls import Call
 from .conferences import Conference, Participant
 from .errors import (
@@ -51,14 +52,19 @@ from .errors import (
     UsageError,
 )
 from .lookups import BnaLookup, CarrierLookup, CnamLookup, FraudRule
-from .messages import MmsMessage, SmsMessage
-from .numbers import AllowedCountry, AvailablePhoneNumber, IncomingPhoneNumber, NumberSettings
+from .messages import MessageFilters, MmsMessage, SmsMessage
+from .numbers import IncomingPhoneNumber, NumberSettings
 from .paging import AsyncPageIterator, Page, PageIterator
-from .recordings import Recording, Transcription
+from .recordings import Recording, TranscribeOptions, Transcription
 from .retry import RetryEvent, RetryPolicy
-from .sip import Domain, DomainSettings
-from .sip_acls import IpAccessControlList, IpAddress
-from .sip_credentials import Credential, CredentialList
+from .sip import (
+    Credential,
+    CredentialList,
+    Domain,
+    DomainSettings,
+    IpAccessControlList,
+    IpAddress,
+)
 
 __all__ = [
     "DEFAULT",
@@ -91,6 +97,7 @@ __all__ = [
     "InvalidResponseError",
     "IpAccessControlList",
     "IpAddress",
+    "MessageFilters",
     "MmsMessage",
     "Model",
     "NetworkError",
@@ -109,6 +116,7 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "SmsMessage",
+    "TranscribeOptions",
     "Transcription",
     "TransportError",
     "Usage",

@@ -18,7 +18,7 @@ from ._crud import apply, create, find
 from ._paging import Filter, contains, eq, paginate
 from ._records import FakeRecord, Kind, format_date, parse_date
 from ._render import ApiFailure, Body, Item, Text
-from ._routing import Ctx, Handler
+from ._routing import Ctx, Handler, truthy
 
 __all__ = [
     "COUNTRIES",
@@ -263,7 +263,16 @@ def fraud(rule: str, wrapper: str) -> Handler:
     return handler
 
 
+def _sms_enabled(item: Mapping[str, Any], _op: str, value: str) -> bool:
+    (rule,) = item.values()
+    return truthy(str(rule.get("sms_enabled"))) == truthy(value)
+
+
+FRAUD_FILTERS: Final[Mapping[str, Filter]] = {"SmsEnabled": _sms_enabled}
+"""The filters of the fraud rule list (the vendor's SDKs send ``SmsEnabled``)."""
+
+
 async def frauds(ctx: Ctx) -> Body:
-    """GET /Fraud: every rule, wrapped by its kind."""
+    """GET /Fraud: every rule, wrapped by its kind; ``SmsEnabled`` keeps the matching ones."""
     items = [{r.extra["rule"]: r.data} for r in reversed(ctx.store.all(k.FRAUD_RULE))]
-    return paginate(ctx, "", k.FRAUD_RULE.list_key, items)
+    return paginate(ctx, "", k.FRAUD_RULE.list_key, items, FRAUD_FILTERS)
