@@ -56,16 +56,18 @@ PUBLIC_MODULES = [
 
 @pytest.mark.parametrize("module", PUBLIC_MODULES)
 def test_each_module_exports_only_what_it_defines(module: str) -> None:
-    """No re-export shims: a public class or function is exported by the module defining it."""
+    """No re-export shims: a public class or function is exported by the module defining it
+    (or, for the ``sip`` subpackage, by the package holding its private module)."""
     imported = importlib.import_module(f"webhooks.rest.{module}")
     for name in imported.__all__:
         value = getattr(imported, name)
         defined = inspect.isclass(value) or inspect.isfunction(value)
         if defined and value.__module__.startswith("webhooks."):
-            assert value.__module__ == imported.__name__, name
+            home = value.__module__
+            assert home == imported.__name__ or home.startswith(f"{imported.__name__}._"), name
 
 
-def test_sip_is_one_module() -> None:
+def test_sip_is_one_subpackage() -> None:
     for gone in ("sip_access", "sip_acls", "sip_credentials"):
         with pytest.raises(ModuleNotFoundError):
             importlib.import_module(f"webhooks.rest.{gone}")
