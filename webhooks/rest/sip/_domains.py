@@ -43,8 +43,8 @@ class DomainSettings(TypedDict, total=False):
 
 
 class Domain(Model):
-    """A SIP domain (``auth_type``: ``IP_ACL``, ``CREDENTIAL_LIST``, ``ip_and_credential`` or
-    ``no_traffic``)."""
+    """A SIP domain (``auth_type``: ``ip_acl``, ``credential_list``, ``ip_and_credential`` or
+    ``no_traffic``, in the case of the platform's recorded answers)."""
 
     sid: str
     account_sid: Text = None

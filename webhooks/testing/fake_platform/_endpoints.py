@@ -251,10 +251,9 @@ def fraud(rule: str, wrapper: str) -> Handler:
             "country_code": code,
             "country_name": name,
             "country_prefix": prefix,
-            "expiration_date": format_date(now + timedelta(days=30))
-            if rule == "authorized"
-            else "",
         }
+        if rule == "authorized":
+            fields["expiration_date"] = format_date(now + timedelta(days=30))
         record = ctx.store.add(k.FRAUD_RULE, fields, now=now)
         record.extra["rule"] = rule
         apply(ctx, record, FRAUD_FLAGS, now)

@@ -54,7 +54,7 @@ from ._records import (
     format_date,
     new_sid,
 )
-from ._render import MEDIA_TYPES, ApiFailure, Item, error_body, render
+from ._render import MEDIA_TYPES, ApiFailure, error_body, render
 from ._routes import ROUTES
 from ._routing import Ctx, Route, Router
 from ._server import serve_in_thread
@@ -284,14 +284,11 @@ class FakePlatform:
     def add_transcription(
         self, text: str, *, recording_sid: str = "", status: str = "completed", **fields: Any
     ) -> FakeRecord:
-        """Store a transcription (served as text by ``GET /Transcriptions/{sid}.txt``)."""
-        return self.add(
-            "transcriptions",
-            transcription_text=text,
-            recording_sid=recording_sid,
-            status=status,
-            **fields,
-        )
+        """Store a transcription (served as text by ``GET /Transcriptions/{sid}.txt``); one of
+        an audio URL (no ``recording_sid``) unless ``recording_sid`` is given."""
+        if recording_sid:
+            fields["recording_sid"] = recording_sid
+        return self.add("transcriptions", transcription_text=text, status=status, **fields)
 
     # --- calls ----------------------------------------------------------------------------
 
@@ -365,7 +362,7 @@ class FakePlatform:
             ctx = Ctx(self, args, request.params, list(request.pairs), fmt, request.path)
             body_out = await route.handler(ctx)
             content = render(body_out, fmt)
-            media = MEDIA_TYPES["json" if fmt == "csv" and isinstance(body_out, Item) else fmt]
+            media = MEDIA_TYPES[fmt]
         except ApiFailure as failure:
             status = failure.status
             content, media = error_body(failure, fmt)

@@ -347,7 +347,8 @@ ROUTES: Final[tuple[Route, ...]] = (
         "/AvailablePhoneNumbers/{Country}/{Type}",
         "available_numbers.list",
         available,
-        ("Contains", "AreaCode", "InRegion", "InPostalCode", "Page", "PageSize"),
+        # The vendor's SDK repeats the path's Country and Type as query parameters.
+        ("Contains", "AreaCode", "InRegion", "InPostalCode", "Country", "Type", "Page", "PageSize"),
     ),
     route(
         "GET",
