@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from . import _kinds as k
 from ._crud import apply, create, find
+from ._limits import check_media, check_sms_body
 from ._paging import Filter, contains, eq, paginate
 from ._records import FakeRecord, Kind, format_date, parse_date
 from ._render import ApiFailure, Body, Item, Text
@@ -75,14 +76,22 @@ COUNTRIES: Final[Mapping[str, tuple[str, str]]] = {
 # --- messages, conferences, applications -------------------------------------------------------
 
 
-def message_fields(ctx: Ctx) -> dict[str, Any]:
-    """The fields of a sent SMS."""
+def _message(ctx: Ctx) -> dict[str, Any]:
     return {"to": ctx.params["To"], "from": ctx.params["From"], "body": ctx.params.get("Body", "")}
 
 
+def message_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a sent SMS; its body within the platform's length (21605, 21610)."""
+    fields = _message(ctx)
+    check_sms_body(fields["body"])
+    return fields
+
+
 def mms_fields(ctx: Ctx) -> dict[str, Any]:
-    """The fields of a sent MMS."""
-    return {**message_fields(ctx), "media_url": ctx.params["MediaUrl"]}
+    """The fields of a sent MMS; registered media within size and type (14116, 14117)."""
+    url = ctx.params["MediaUrl"]
+    check_media(ctx.fake.media, url)
+    return {**_message(ctx), "media_url": url}
 
 
 async def participant_play(ctx: Ctx) -> Body:

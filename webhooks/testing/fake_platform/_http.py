@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import Message, Receive, Scope, Send
 
+from ._limits import check_urls
 from ._render import MEDIA_TYPES, ApiFailure
 from ._routing import Route
 
@@ -143,9 +144,10 @@ def check_params(route: Route, params: Mapping[str, str], *, strict: bool) -> No
     """Check the route's required parameters and, when ``strict``, that it knows every one.
 
     Raises:
-        ApiFailure: 400 with the route's code for a missing parameter, 400 / 20001 for
-            unknown ones.
+        ApiFailure: 400 with the route's code for a missing parameter, 400 / 12301 for a URL
+            longer than 200 characters, 400 / 20001 for unknown ones.
     """
+    check_urls(params)
     for name, code in route.required:
         if not params.get(name, "").strip():
             raise ApiFailure(400, code, f"{name} is required")
