@@ -9,6 +9,7 @@ the platform's errors for bad credentials, paths outside the account, missing an
 from __future__ import annotations
 
 import base64
+import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -121,13 +122,15 @@ def check_auth(
         ApiFailure: 403 / 10004 for other credentials, 404 / 21501 for a path outside
             ``/{version}/Accounts/``, 403 / 20006 for another account.
     """
-    if authorization.encode("latin-1") != expected:
+    if not hmac.compare_digest(authorization.encode("latin-1"), expected):
         scheme, _, token = authorization.partition(" ")
         try:
-            decoded = base64.b64decode(token, validate=True).decode()
+            decoded = base64.b64decode(token, validate=True)
         except ValueError:
-            decoded = ""
-        if scheme.lower() != "basic" or decoded != f"{account_sid}:{auth_token}":
+            decoded = b""
+        credentials = f"{account_sid}:{auth_token}".encode()
+        # Compared in constant time: the fake may be served where timing can be observed.
+        if scheme.lower() != "basic" or not hmac.compare_digest(decoded, credentials):
             raise ApiFailure(403, 10004, "Invalid credentials")
     if (
         len(segments) < 4
