@@ -22,9 +22,12 @@ Resources: ``account``, ``usages``, ``notifications``, ``calls``, ``sms``, ``mms
 
 Parameters are snake_case keywords (``status_callback`` -> ``StatusCallback``, ``from_`` ->
 ``From``; date filters ``start_time_after=date(2017, 1, 1)`` -> ``StartTime>=2017-01-01``) and
-every call takes ``timeout=``. Configuration from the environment: ``CPAAS_ACCOUNT_SID``,
-``CPAAS_AUTH_TOKEN``, ``CPAAS_REGION``, ``CPAAS_BASE_URL``. Errors: :mod:`webhooks.rest.errors`;
-retries: :mod:`webhooks.rest.retry`.
+every call takes ``timeout=`` (per attempt); the client's ``deadline=`` (30 s) bounds a call,
+retries included. Configuration from the environment: ``CPAAS_ACCOUNT_SID``,
+``CPAAS_AUTH_TOKEN``, ``CPAAS_REGION`` (``us``, ``eu``, ``sg`` or the legacy ``zang``),
+``CPAAS_BASE_URL``; proxies from ``proxy=`` or ``HTTPS_PROXY``/``NO_PROXY`` (``trust_env``).
+Errors: :mod:`webhooks.rest.errors` (``describe(code)`` gives a code's meaning); retries:
+:mod:`webhooks.rest.retry`. Importing this package loads neither starlette nor the webhook app.
 """
 
 from __future__ import annotations
