@@ -75,9 +75,6 @@ def _participant(
     return Where(f"{_conference(conference_sid).path}/Participants/{participant}", timeout)
 
 
-_SIDS = ("conference_sid", "participant_sid")
-
-
 def _participants(
     conference_sid: str,
     *,
