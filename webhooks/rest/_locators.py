@@ -11,12 +11,12 @@ writes below it; :func:`paging` is the locator of every list that takes nothing 
 arguments, and :func:`named` of every write that sends nothing but a ``friendly_name``::
 
     def _send(*, to: str, body: str, timeout: CallTimeout = DEFAULT) -> Where:
-        \"\"\"
+        '''
         Args:
             to: The recipient.
             body: The text.
             timeout: This request's timeout.
-        \"\"\"
+        '''
         return Where("/SMS/Messages", timeout, form(to=to, body=body))
 
     class CredentialLists(Resource[M]):
