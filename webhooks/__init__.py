@@ -18,9 +18,10 @@ Serve it with ``python -m webhooks serve module:app``. The REST client lives in
 :mod:`webhooks.rest` and the offline simulator in :mod:`webhooks.testing`; neither is imported
 here.
 
-The names below are imported on first use (:data:`_LAZY` says from where), so that
-``import webhooks.rest`` loads neither the ASGI stack (starlette) nor the markup (lxml). Their
-types are declared in ``__init__.pyi``; a test keeps the two files and ``__all__`` in step.
+The names below are imported on first use (:data:`_LAZY` says from where), so that importing a
+subpackage such as :mod:`webhooks.rest` does not load the ASGI stack (starlette) or the event
+models through this package. Their types are declared in ``__init__.pyi``; a test keeps the two
+files and ``__all__`` in step: a name added here goes in ``__all__``, ``_LAZY`` and the stub.
 """
 
 from __future__ import annotations

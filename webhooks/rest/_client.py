@@ -20,12 +20,13 @@ from ._core import Core, Op, Query
 from ._resource import Async, M, Resource, Sync
 from .accounts import AccountResource, Notifications, Usages
 from .applications import Agents, Applications
+from .available_numbers import AllowedCountries, AvailableNumbers
 from .calls import Calls
 from .conferences import Conferences
 from .errors import UsageError
 from .lookups import Fraud, Lookups
 from .messages import MmsMessages, SmsMessages
-from .numbers import AllowedCountries, AvailableNumbers, ByocNumbers, IncomingNumbers
+from .numbers import ByocNumbers, IncomingNumbers
 from .paging import AsyncPageIterator, Page, PageIterator
 from .recordings import Recordings, Transcriptions
 from .retry import RetryEvent, RetryPolicy

@@ -33,6 +33,7 @@ from .errors import (
     RequestTimeout,
     RestError,
     TransportError,
+    UsageError,
 )
 from .paging import Page, parse_page
 from .retry import RetryEvent, RetryPolicy, parse_retry_after, replayable_error
@@ -196,7 +197,7 @@ class Core:
         on_retry: Callable[[RetryEvent], None] | None,
     ) -> None:
         if deadline is not None and not deadline > 0:
-            raise ValueError(
+            raise UsageError(
                 f"deadline must be a positive number of seconds or None, got {deadline!r}"
             )
         self.settings = settings

@@ -63,6 +63,8 @@ class Fill(enum.Enum):
     PARENT = "parent"
     NOW = "now"
     URI = "uri"
+    SOMETIMES = "sometimes"
+    """A field the platform sends only with some records: left out unless it is given."""
 
 
 @dataclass(eq=False, slots=True)
@@ -262,9 +264,13 @@ class Store:
             Fill.NOW: stamp,
             Fill.URI: f"{path}.json",
         }
+        given = fields or {}
         data: dict[str, Any] = {}
         for name, value in kind.template.items():
-            if isinstance(value, Fill):
+            if value is Fill.SOMETIMES:
+                if name in given:
+                    data[name] = None  # its place; the value follows
+            elif isinstance(value, Fill):
                 data[name] = fill[value]
             elif isinstance(value, dict):
                 data[name] = dict(value)
@@ -274,7 +280,7 @@ class Store:
             data["subresource_uris"] = {
                 key: f"{path}/{sub}.json" for key, sub in kind.subresources.items()
             }
-        for name, value in (fields or {}).items():
+        for name, value in given.items():
             if name not in data:
                 raise KeyError(f"{kind.element} has no field {name!r}; fields: {', '.join(data)}")
             data[name] = value

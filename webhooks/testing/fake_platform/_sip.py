@@ -43,8 +43,8 @@ def _auth_type(domain: FakeRecord) -> str:
     acls, creds = bool(domain.extra.get("ip_acls")), bool(domain.extra.get("credential_lists"))
     return {
         (False, False): "no_traffic",
-        (True, False): "IP_ACL",
-        (False, True): "CREDENTIAL_LIST",
+        (True, False): "ip_acl",
+        (False, True): "credential_list",
         (True, True): "ip_and_credential",
     }[acls, creds]
 
