@@ -8,11 +8,13 @@ walks every branch and prints the problems and the flow (Mermaid, DOT or SVG).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ._call import SimCall
@@ -162,6 +164,22 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
     return 1 if call.notifications else 0
 
 
+@contextlib.contextmanager
+def _quiet_app_log() -> Iterator[None]:
+    """Without logging configured, keep the app's tracebacks (one per failing request) off
+    the terminal while exploring; a configured logging setup is left alone."""
+    if logging.getLogger().handlers:
+        yield
+        return
+    logger = logging.getLogger("webhooks")
+    quiet = logging.NullHandler()
+    logger.addHandler(quiet)
+    try:
+        yield
+    finally:
+        logger.removeHandler(quiet)
+
+
 def add_explore_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``explore`` (options may come before or after ``MODULE:app``)."""
     parser.add_argument("app", metavar="MODULE:APP", help="the ASGI app, e.g. examples.ivr:app")
@@ -192,7 +210,9 @@ def run_explore(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from ._explore import explore
 
     out = out or sys.stdout
-    graph = explore(_load(args.app), path=args.path, depth=args.depth)
+    app = _load(args.app)
+    with _quiet_app_log():  # failing handlers are listed as problems, each once
+        graph = explore(app, path=args.path, depth=args.depth)
     for p in graph.problems:
         print(f"# {p.kind}: {p.message}", file=sys.stderr)
     for cycle in graph.repeats:

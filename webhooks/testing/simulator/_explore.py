@@ -72,6 +72,7 @@ class _Explorer:
         self._cycles: set[tuple[str, ...]] = set()
         self._snapshots: dict[tuple[tuple[Action, ...], Plan], tuple[SimCall, list[int]]] = {}
         self.visited_paths: set[str] = set()
+        self._reported: set[tuple[str, str, str]] = set()
         self.stuck: dict[int, str] = {}
         """Why a call of the walk could not go on (an endless chain of documents), by call."""
 
@@ -196,7 +197,10 @@ class _Explorer:
         steps = [f"call {self.path}", *inputs]
         found = request_problems(req, referrer, steps, notes, self.routes, self.sim.origin)
         for kind, message, codes in found:
-            self.problem(kind, node, message, codes)
+            same = (kind, node, message.split(" (after ")[0])  # one input that led there is enough
+            if same not in self._reported:
+                self._reported.add(same)
+                self.problem(kind, node, message, codes)
 
     def cycles(
         self,
