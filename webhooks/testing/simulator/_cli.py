@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
@@ -106,7 +107,8 @@ def run_call(
     """Play the call the parsed ``call`` arguments describe; see :func:`call_main`."""
     stdin, out = stdin or sys.stdin, out or sys.stdout
     app = _load(args.app)
-    with Simulator(app) as sim:
+    # The call goes on as the caller hears it; each failing handler is shown after it.
+    with _quiet_app_log(), Simulator(app, raise_app_exceptions=False) as sim:
         return _quiet_on_broken_pipe(out, lambda: _play(sim, args, stdin, out))
 
 
@@ -160,8 +162,20 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
     for note in call.notifications:
         where = short_url(note.url, sim.origin)
         print(f"NOTIFICATION {note.code}: {note.message} ({where})", file=out)
+    failed = 0
+    for req in call.requests:
+        error = req.app_error
+        if error is None:
+            continue
+        failed += 1
+        print(
+            f"HANDLER FAILED {req.method} {short_url(req.url, sim.origin)}: "
+            f"{type(error).__name__}: {error} (the caller heard the app's fallback document)",
+            file=out,
+        )
+        print("".join(traceback.format_exception(error)).rstrip(), file=sys.stderr)
     out.flush()  # inside the broken-pipe guard
-    return 1 if call.notifications else 0
+    return 1 if call.notifications or failed else 0
 
 
 @contextlib.contextmanager
