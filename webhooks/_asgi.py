@@ -12,7 +12,7 @@ from typing import Final
 
 from starlette.types import Receive, Scope, Send
 
-from webhooks.errors import MethodNotAllowed, PayloadTooLarge, UnsupportedMediaType
+from webhooks.errors import BadRequest, MethodNotAllowed, PayloadTooLarge, UnsupportedMediaType
 from webhooks.events import Event
 from webhooks.forms import (
     FORM_CONTENT_TYPE,
@@ -24,7 +24,7 @@ from webhooks.forms import (
 from webhooks.routing import Route
 from webhooks.security import Security
 
-__all__ = ["forwarded_base", "read_event", "send_document", "send_rejection"]
+__all__ = ["check_sids", "forwarded_base", "read_event", "send_document", "send_rejection"]
 
 _XML_HEADERS: Final = [(b"content-type", b"application/xml")]
 _TEXT_HEADERS: Final = [(b"content-type", b"text/plain; charset=utf-8")]
@@ -33,6 +33,8 @@ _EXTRA_HEADERS: Final[dict[int, list[tuple[bytes, bytes]]]] = {
     405: [(b"allow", b"GET, POST")],
 }
 _HOST_RE: Final = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
+_CALL_SID: Final = re.compile(r"CA[0-9A-Fa-f]{32}").fullmatch
+_ACCOUNT_SID: Final = re.compile(r"AC[0-9A-Fa-f]{32}").fullmatch
 
 
 async def read_event(
@@ -93,9 +95,33 @@ async def read_event(
                 raise UnsupportedMediaType(
                     f"body must be {FORM_CONTENT_TYPE}, got {mime or 'no Content-Type'}"
                 )
+    check_sids(params)
     if security.account_sid is not None:
         security.check_account(params)
     return route.kind.event.from_params(params)
+
+
+def check_sids(params: dict[str, str]) -> None:
+    """Check the shape of ``CallSid`` and ``AccountSid`` before anything keeps them.
+
+    The platform's Sids are two letters and 32 hex digits (``CA`` for calls, ``AC`` for
+    accounts); a session is keyed by the ``CallSid``, so a request with any other value (a 60 KB
+    string, say) is refused before a session, a log line or a metric holds it.
+
+    Raises:
+        BadRequest: Naming the parameter, the allowed shape and the length that was sent.
+    """
+    call_sid = params.get("CallSid")
+    if call_sid is not None and not _CALL_SID(call_sid):
+        raise BadRequest(_bad_sid("CallSid", "CA", call_sid))
+    account_sid = params.get("AccountSid")
+    if account_sid is not None and not _ACCOUNT_SID(account_sid):
+        raise BadRequest(_bad_sid("AccountSid", "AC", account_sid))
+
+
+def _bad_sid(name: str, prefix: str, value: str) -> str:
+    shown = repr(value) if len(value) <= 40 else f"{len(value)} characters"
+    return f"{name} must be {prefix!r} followed by 32 hex digits, got {shown}"
 
 
 def forwarded_base(scope: Scope, security: Security) -> str | None:
@@ -116,7 +142,11 @@ def forwarded_base(scope: Scope, security: Security) -> str | None:
 
 
 async def send_document(send: Send, status: int, body: bytes) -> None:
-    """Answer with an InboundXML document (``application/xml``), or a bare 204 No Content."""
+    """Answer with an InboundXML document (``application/xml``), a bare 204 No Content, or a
+    bare 500 (a failure the platform's Fallback URL should take over)."""
+    if status == 500:
+        await _send(send, 500, b"application error", _TEXT_HEADERS)
+        return
     if status == 204:
         # No content: no body, no content type, and (RFC 9110) no content length.
         await send({"type": "http.response.start", "status": 204, "headers": []})

@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["Subparsers", "command", "load_app", "main"]
+__all__ = ["Subparsers", "app_target", "command", "load_app", "main"]
 
 Subparsers = Any
 """The object returned by :meth:`argparse.ArgumentParser.add_subparsers`."""
@@ -78,15 +78,21 @@ def _discover() -> dict[str, str]:
     return failed
 
 
+def app_target(target: str) -> str:
+    """Return ``target`` as ``MODULE:ATTRIBUTE``: a bare ``MODULE`` means ``MODULE:app``."""
+    return target if ":" in target else f"{target}:app"
+
+
 def load_app(target: str) -> Any:
-    """Import ``MODULE:ATTRIBUTE`` (``examples.ivr:app``) and return the attribute.
+    """Import ``MODULE:ATTRIBUTE`` (``examples.ivr:app``; ``examples.ivr`` alone means
+    ``examples.ivr:app``) and return the attribute. Every command that takes an app uses this.
 
     Raises:
         SystemExit: With a one-line message if the module or attribute cannot be found.
     """
-    module_name, _, attribute = target.partition(":")
+    module_name, _, attribute = app_target(target).partition(":")
     if not module_name or not attribute:
-        raise SystemExit(f"error: expected MODULE:ATTRIBUTE, got {target!r}")
+        raise SystemExit(f"error: expected MODULE or MODULE:ATTRIBUTE, got {target!r}")
     if "" not in sys.path:
         sys.path.insert(0, "")
     try:

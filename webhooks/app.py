@@ -6,10 +6,15 @@ thin raw-ASGI path (no ``request.form()``); every other path, and the lifespan, 
 Starlette application, so extra Starlette routes (health checks, pages) can sit beside the
 webhooks.
 
-Failures never reach the caller as a 500 page or a traceback: malformed requests get a 4xx with a
-one-line reason; a failing handler, an invalid document or a wrong return value gets the
-configured safe document (default: an apology and a hang-up), and the traceback is logged with
-the CallSid.
+Failures never reach the caller as a traceback: malformed requests get a 4xx with a one-line
+reason; a failing handler, an invalid document, a wrong return value or a session store that
+cannot be used goes through one failure path, :meth:`App._failed`: counted, logged once with the
+route, the CallSid and the exception, and answered as ``on_error`` says (default: the safe
+fallback document, an apology and a hang-up; or HTTP 500, so that the platform fetches the
+number's Fallback URL).
+
+Every webhook ends in one structured log line (see :mod:`webhooks._telemetry`); metrics and
+trace spans are optional (``metrics=True``, ``tracing=True``).
 """
 
 from __future__ import annotations
@@ -20,15 +25,18 @@ import logging
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeAlias
 
 import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute
+from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
 from inboundxml import Hangup, InboundXMLError, Response, Say, parse, use_url_resolver
 from webhooks._asgi import forwarded_base, read_event, send_document, send_rejection
+from webhooks._telemetry import Telemetry
+from webhooks._throttle import LogThrottle
 from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
 from webhooks.forms import DEFAULT_MAX_BODY_SIZE
@@ -37,7 +45,7 @@ from webhooks.routing import Route, Router
 from webhooks.security import Security
 from webhooks.sessions import MemoryStore, SessionStore
 
-__all__ = ["APP_ERRORS", "DEFAULT_FALLBACK", "App"]
+__all__ = ["APP_ERRORS", "DEFAULT_FALLBACK", "App", "ErrorPolicy"]
 
 APP_ERRORS: Final = "webhooks.app_errors"
 """Key of the ASGI ``scope["extensions"]`` entry (a list) where the app reports handler failures.
@@ -51,16 +59,36 @@ DEFAULT_FALLBACK: Final = Response(
     Say("We are sorry, an application error has occurred. Goodbye."), Hangup()
 )
 
+ErrorPolicy: TypeAlias = Literal["fallback", "500"] | Callable[[Exception, Route], Response | None]
+"""What a caller gets when a request fails (``App(on_error=...)``).
+
+- ``"fallback"`` (default): HTTP 200 with the app's fallback document (``fallback=`` /
+  ``sms_fallback=``): the caller hears an apology and the call ends.
+- ``"500"``: HTTP 500 with no document. The platform then fetches the Fallback URL configured
+  for the number or application (``VoiceFallbackUrl``, ``SmsFallbackUrl``, or ``FallbackUrl`` of
+  a REST-created call) and logs notification 12105; without one, the caller hears "An error has
+  occurred" and the call ends.
+- a callable ``(exception, route) -> Response | None``: its document is answered with HTTP 200;
+  ``None`` (or an exception of its own) answers HTTP 500 as above.
+"""
+
+# The failures of the session store: during an outage every request fails alike, so these are
+# logged once per interval with a count (the first with its traceback).
+_NO_SESSION: Final = "could not open its session"
+_NOT_STORED: Final = "could not store its session"
+_STORE_FAILURES: Final = frozenset({_NO_SESSION, _NOT_STORED})
+
 
 class _RequestContext:
     """Per-request binding given to events and to the markup's URL resolver."""
 
-    __slots__ = ("_app", "client", "scope")
+    __slots__ = ("_app", "client", "outcome", "scope")
 
     def __init__(self, app: App, scope: Scope) -> None:
         self._app = app
         self.scope = scope
         self.client: ClientProtocol | None = app.client
+        self.outcome = "ok"
 
     def resolve(self, handler: Callable[..., Any]) -> str:
         """The URL of ``handler``'s route: absolute when the public base URL is known."""
@@ -91,6 +119,13 @@ class App(Router):
         handler_budget: Seconds after which a handler is logged as slow (warning).
         fallback: The document a caller gets when a voice handler fails.
         sms_fallback: The answer when an SMS/MMS handler fails (default: no reply).
+        on_error: What a failed request is answered (see :data:`ErrorPolicy`): ``"fallback"``
+            (default), ``"500"`` (the platform's Fallback URL takes over) or a callable.
+        metrics: Serve Prometheus metrics at ``/metrics`` (extra ``cpaas-toolkit[metrics]``;
+            see :mod:`webhooks.metrics`).
+        tracing: An OpenTelemetry span per webhook (extra ``cpaas-toolkit[otel]``; see
+            :mod:`webhooks.tracing`): ``True`` for the global tracer provider, or a
+            ``TracerProvider``.
         routes: Extra Starlette routes served beside the webhooks.
         recorder: Records every webhook request and its answer to a JSON Lines file, for
             ``python -m webhooks replay`` (see :mod:`webhooks.recording`); off by default.
@@ -121,6 +156,9 @@ class App(Router):
         handler_budget: float = 1.0,
         fallback: Response | None = None,
         sms_fallback: Response | None = None,
+        on_error: ErrorPolicy = "fallback",
+        metrics: bool = False,
+        tracing: Any = False,
         routes: Sequence[BaseRoute] = (),
         recorder: Recorder | None = None,
     ) -> None:
@@ -147,9 +185,30 @@ class App(Router):
             self._sms_fallback = (sms_fallback or Response()).to_bytes()
         except InboundXMLError as exc:
             raise ConfigurationError(f"invalid fallback document: {exc}") from exc
+        if not (on_error in ("fallback", "500") or callable(on_error)):
+            raise ConfigurationError(
+                f"on_error must be 'fallback', '500' or a callable, got {on_error!r}"
+            )
+        self.on_error: ErrorPolicy = on_error
+        self.telemetry = Telemetry()
+        self._store_failures = LogThrottle(logger)
+        extra_routes = list(routes)
+        self.metrics: Any = None
+        if metrics:
+            from webhooks.metrics import PrometheusMetrics
+
+            self.metrics = PrometheusMetrics(self.sessions)
+            self.telemetry.observers.append(self.metrics)
+            extra_routes.append(StarletteRoute("/metrics", self.metrics.endpoint, methods=["GET"]))
+        self.tracing: Any = None
+        if tracing:
+            from webhooks.tracing import Tracing
+
+            self.tracing = Tracing(None if tracing is True else tracing)
+            self.telemetry.observers.append(self.tracing)
         self._table: dict[str, Route] | None = None
         self._paths: dict[Any, str] = {}
-        self._starlette = Starlette(routes=list(routes), lifespan=self._lifespan)
+        self._starlette = Starlette(routes=extra_routes, lifespan=self._lifespan)
         self.recorder = recorder
 
     def __repr__(self) -> str:
@@ -233,16 +292,24 @@ class App(Router):
         await self._starlette(scope, receive, send)
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
         if self.recorder is not None:
             receive, send = self.recorder.watch(route, scope, receive, send, self.security)
         try:
             event = await read_event(route, scope, receive, self.security, self.max_body_size)
         except BadRequest as exc:
-            logger.info("rejected %s %s: %d %s", scope["method"], route.path, exc.status_code, exc)
             await send_rejection(send, exc.status_code, exc.reason.encode())
+            self.telemetry.finished(route, None, exc.status_code, started, "rejected", exc.reason)
             return
-        status, body = await self.handle(route, event, _RequestContext(self, scope))
+        context = _RequestContext(self, scope)
+        if self.tracing is None:
+            status, body = await self.handle(route, event, context)
+        else:
+            with self.tracing.span(route, event, scope) as span:
+                status, body = await self.handle(route, event, context)
+                self.tracing.answered(span, status, context.outcome)
         await send_document(send, status, body)
+        self.telemetry.finished(route, event.call_sid, status, started, context.outcome)
 
     async def handle(
         self, route: Route, event: Event, context: _RequestContext | None = None
@@ -251,8 +318,10 @@ class App(Router):
 
         This is the core that the ASGI path, the simulator and tests share, free of HTTP: it
         opens the call's session, sets the URL resolver, runs the handler and renders its answer.
-        It never raises for a handler's fault: such answers are the safe fallback document. A
-        session that cannot be opened (e.g. the store is down) is treated like a failing handler.
+        It never raises for a handler's fault: such answers follow ``on_error``. A session that
+        cannot be opened (e.g. the store is down) or stored (e.g. a lock lease ran out and the
+        update was refused) is treated like a failing handler: the caller must not hear a
+        document whose state was not kept.
 
         Args:
             route: The matched route.
@@ -260,7 +329,8 @@ class App(Router):
             context: The request binding (a relative-URL binding when omitted).
 
         Returns:
-            ``(200, document bytes)``, or ``(204, b"")`` for a notification answered ``None``.
+            ``(200, document bytes)``, ``(204, b"")`` for a notification answered ``None``, or
+            ``(500, b"")`` for a failure when ``on_error`` asks for it.
         """
         if context is None:
             scope: Scope = {
@@ -280,18 +350,22 @@ class App(Router):
                 result = await self._run(route, event, context)
             else:
                 opened = self.sessions.open(call_sid)
-                object.__setattr__(event, "_session", await opened.__aenter__())
+                try:
+                    object.__setattr__(event, "_session", await opened.__aenter__())
+                except Exception as exc:
+                    return self._failed(route, call_sid, context, exc, _NO_SESSION)
                 try:
                     result = await self._run(route, event, context)
                     if route.kind.name == "status" and getattr(event, "is_final", False):
                         opened.ended = True
                 except BaseException as exc:
-                    await opened.__aexit__(type(exc), exc, exc.__traceback__)
+                    with contextlib.suppress(Exception):  # the handler's failure is the one told
+                        await opened.__aexit__(type(exc), exc, exc.__traceback__)
                     raise
                 try:
                     await opened.__aexit__(None, None, None)
-                except Exception:
-                    logger.exception("session of CallSid=%s could not be stored", call_sid)
+                except Exception as exc:
+                    return self._failed(route, call_sid, context, exc, _NOT_STORED)
         except Exception as exc:
             return self._failed(route, call_sid, context, exc, "failed")
         if isinstance(result, Response):
@@ -327,16 +401,37 @@ class App(Router):
         exc: Exception,
         what: str,
     ) -> tuple[int, bytes]:
-        """The one answer to a handler's failure: logged with its CallSid, reported, fallback.
+        """The one answer to a failure: counted, logged once, reported, answered per ``on_error``.
 
-        An in-process caller that wants the failure itself (the simulator) puts a list under
-        :data:`APP_ERRORS` in the ASGI scope's ``extensions``; the exception is appended there.
+        The log record names the route, the handler, the CallSid and the exception (with its
+        traceback). Failures of the session store are logged once per interval with a count,
+        the first with its traceback, so an outage does not flood the log. An in-process caller
+        that wants the failure itself (the simulator) puts a list under :data:`APP_ERRORS` in
+        the ASGI scope's ``extensions``; the exception is appended there.
         """
-        logger.error("handler %s %s (CallSid=%s)", route.name, what, call_sid, exc_info=exc)
+        context.outcome = "failed"
+        self.telemetry.failures[route.path] += 1
+        message = "route %s (handler %s) %s (CallSid=%s): %s: %s"
+        args = (route.path, route.name, what, call_sid, type(exc).__name__, exc)
+        if what in _STORE_FAILURES:
+            key = f"{what}: {type(exc).__name__}"
+            self._store_failures.log(logging.ERROR, key, message, *args, exc=exc)
+        else:
+            logger.error(message, *args, exc_info=exc)
         reported = context.scope.get("extensions", {}).get(APP_ERRORS)
         if isinstance(reported, list):
             reported.append(exc)
-        return 200, self._sms_fallback if route.kind.messaging else self._fallback
+        policy = self.on_error
+        if policy == "fallback":
+            return 200, self._sms_fallback if route.kind.messaging else self._fallback
+        if policy != "500" and callable(policy):
+            try:
+                document = policy(exc, route)
+                if document is not None:
+                    return 200, document.to_bytes()
+            except Exception:
+                logger.exception("on_error for route %s failed; answering 500", route.path)
+        return 500, b""
 
     async def _run(self, route: Route, event: Event, context: _RequestContext) -> Any:
         with use_url_resolver(context.resolve):

@@ -6,13 +6,15 @@ requests of the same call (say a status callback racing a Gather action) run one
 and neither update is lost. Entries expire ``ttl`` seconds after their last use, and at once when
 the call's final status callback arrives.
 
-Two stores ship: :class:`MemoryStore` (default; one process) and :class:`RedisStore` (several
-workers or machines; install the ``redis`` extra).
+Two stores ship: :class:`MemoryStore` (default; one process, at most ``max_sessions`` entries,
+the least recently used evicted first) and :class:`RedisStore` (several workers or machines;
+install the ``redis`` extra).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import deque
 from types import TracebackType
@@ -20,10 +22,27 @@ from typing import Any, Final
 
 from webhooks._redis_store import RedisStore
 from webhooks._session import DEFAULT_TTL, OpenSession, Session, SessionStore
+from webhooks._throttle import LogThrottle
+from webhooks.errors import ConfigurationError
 
-__all__ = ["DEFAULT_TTL", "MemoryStore", "OpenSession", "RedisStore", "Session", "SessionStore"]
+__all__ = [
+    "DEFAULT_MAX_SESSIONS",
+    "DEFAULT_TTL",
+    "MemoryStore",
+    "OpenSession",
+    "RedisStore",
+    "Session",
+    "SessionStore",
+]
+
+DEFAULT_MAX_SESSIONS: Final = 50_000
+"""Entries a :class:`MemoryStore` keeps by default (about 20 MB of small sessions)."""
 
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+_SWEEP_STEP: Final = 64
+"""Expired entries dropped per store write at most: the sweep never stalls the event loop."""
+
+logger = logging.getLogger("webhooks.sessions")
 
 
 class _MemoryOpenSession(OpenSession):
@@ -79,16 +98,37 @@ class _MemoryOpenSession(OpenSession):
 class MemoryStore(SessionStore):
     """Sessions in this process's memory: the default, right for a single worker.
 
+    Memory is bounded: at most ``max_sessions`` entries are kept, and when a new call would
+    exceed that, the session used least recently is evicted (logged as a warning, at most once
+    per 10 s with a count). Entries are kept in order of last use, so expired ones are dropped a
+    few at a time on each write, never in one long sweep.
+
     Args:
         ttl: Seconds an entry survives after its last use.
+        max_sessions: Entries kept at most (default :data:`DEFAULT_MAX_SESSIONS`).
+
+    Raises:
+        ConfigurationError: If ``ttl`` or ``max_sessions`` is not positive.
     """
 
-    def __init__(self, ttl: float = DEFAULT_TTL) -> None:
+    def __init__(
+        self, ttl: float = DEFAULT_TTL, *, max_sessions: int = DEFAULT_MAX_SESSIONS
+    ) -> None:
         super().__init__(ttl)
+        if max_sessions <= 0:
+            raise ConfigurationError(f"max_sessions must be positive, got {max_sessions!r}")
+        self.max_sessions = max_sessions
+        # In order of last use (oldest first): expiry times increase along the dict.
         self._data: dict[str, tuple[str | dict[str, Any], float]] = {}
         # Per-call locks: a call present here is locked; its deque holds the waiting requests.
         self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
-        self._next_sweep = time.monotonic() + min(ttl, 60.0)
+        self._evictions = LogThrottle(logger)
+        self._sweep_at = 0.0
+        self.evicted = 0
+        """Sessions evicted so far to stay within ``max_sessions``."""
+
+    def __repr__(self) -> str:
+        return f"MemoryStore(ttl={self.ttl!r}, max_sessions={self.max_sessions!r})"
 
     def __len__(self) -> int:
         return len(self._data)
@@ -142,20 +182,37 @@ class MemoryStore(SessionStore):
         self._data.pop(call_sid, None)
 
     def _get(self, call_sid: str) -> str | dict[str, Any] | None:
-        item = self._data.get(call_sid)
+        item = self._data.pop(call_sid, None)
         if item is None:
             return None
         now = time.monotonic()
         if item[1] <= now:
-            del self._data[call_sid]
             return None
-        self._data[call_sid] = (item[0], now + self.ttl)
+        self._data[call_sid] = (item[0], now + self.ttl)  # re-inserted: now the newest
         return item[0]
 
     def _put(self, call_sid: str, data: str | dict[str, Any]) -> None:
         now = time.monotonic()
-        self._data[call_sid] = (data, now + self.ttl)
-        if now >= self._next_sweep:
-            self._next_sweep = now + min(self.ttl, 60.0)
-            for sid in [s for s, (_, expires) in self._data.items() if expires <= now]:
-                del self._data[sid]
+        entries = self._data
+        entries.pop(call_sid, None)
+        entries[call_sid] = (data, now + self.ttl)
+        if now >= self._sweep_at:
+            # The oldest entries come first: drop a few expired ones. The oldest expiry left is a
+            # lower bound for later (entries only leave the front), so until then nothing to do.
+            for _ in range(_SWEEP_STEP):
+                expires = entries[next(iter(entries))][1]
+                if expires > now:
+                    self._sweep_at = expires
+                    break
+                del entries[next(iter(entries))]
+        excess = len(entries) - self.max_sessions
+        if excess > 0:
+            for _ in range(excess):
+                del entries[next(iter(entries))]
+            self.evicted += excess
+            self._evictions.log(
+                logging.WARNING,
+                "evict",
+                "MemoryStore is full (max_sessions=%d): evicted the least recently used session",
+                self.max_sessions,
+            )

@@ -1,4 +1,8 @@
-"""An app whose session counts the requests of a call, stored in Redis (served by the tests)."""
+"""An app whose session counts the requests of a call, stored in Redis (served by the tests).
+
+``WEBHOOK_TEST_REDIS_URL`` names the server; with ``WEBHOOK_TEST_REDIS_CLUSTER=1`` it is a node of
+a Redis Cluster.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ from inboundxml import Response, Say
 from webhooks import App, HeartbeatEvent, RedisStore, StatusEvent, VoiceEvent
 
 app = App(
-    session_store=RedisStore(os.environ.get("WEBHOOK_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"))
+    session_store=RedisStore(
+        os.environ.get("WEBHOOK_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        cluster=os.environ.get("WEBHOOK_TEST_REDIS_CLUSTER") == "1",
+    )
 )
 
 

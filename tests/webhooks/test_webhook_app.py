@@ -488,10 +488,10 @@ async def test_agent_callbacks_accept_json_bodies() -> None:
     async with asgi_client(app) as client:
         reply = await client.post(
             "/agent/events",
-            json={"CallSid": "CA1", "event": "onAgentRespond", "parameters": {"a": 1}},
+            json={"CallSid": CALL_SID, "event": "onAgentRespond", "parameters": {"a": 1}},
         )
     assert reply.status_code == 204
-    assert seen[0].call_sid == "CA1"
+    assert seen[0].call_sid == CALL_SID
     assert seen[0].extra == {"event": "onAgentRespond", "parameters": '{"a":1}'}
 
 

@@ -70,9 +70,10 @@ def test_a_command_module_that_fails_to_import_costs_only_its_commands(
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("examples.ivr", "expected MODULE:ATTRIBUTE"),
+        (":app", "expected MODULE or MODULE:ATTRIBUTE"),
         ("no_such_module_here:app", "cannot import"),
         ("examples.ivr:nothing", "has no attribute 'nothing'"),
+        ("examples.rest_client", "has no attribute 'app'"),
     ],
 )
 def test_load_app_fails_with_one_line(target: str, message: str) -> None:
@@ -80,33 +81,98 @@ def test_load_app_fails_with_one_line(target: str, message: str) -> None:
         _cli.load_app(target)
 
 
-def test_serve_passes_the_options_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_module_alone_means_its_app() -> None:
+    from examples.ivr import app
+
+    assert _cli.load_app("examples.ivr") is app
+    assert _cli.app_target("examples.ivr") == "examples.ivr:app"
+
+
+def serve_options(monkeypatch: pytest.MonkeyPatch, *argv: str) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: seen.update(app=app, **options))
-    args = _cli.build_parser().parse_args(
-        ["serve", "examples.ivr:app", "--port", "9123", "--workers", "3"]
-    )
+    args = _cli.build_parser().parse_args(["serve", *argv])
     assert _cli_serve.run_serve(args) == 0
-    assert seen["app"] == "examples.ivr:app"  # an import string, as uvicorn needs for workers
+    return seen
+
+
+def test_serve_passes_the_options_to_uvicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = serve_options(monkeypatch, "examples.redis_sessions", "--port", "9123", "--workers", "3")
+    assert seen["app"] == "examples.redis_sessions:app"  # an import string, for the workers
     assert (seen["host"], seen["port"], seen["workers"]) == ("127.0.0.1", 9123, 3)
-    assert seen["http"] == "httptools"
+    assert seen["http"] == "webhooks._server:GuardedHttpToolsProtocol"
     assert seen["loop"] == "uvloop"
-    assert seen["access_log"] is True
+    assert seen["h11_max_incomplete_event_size"] == 16 * 1024
+    assert seen["access_log"] is False  # the app logs one line per webhook, token-free
+    assert seen["log_config"]["loggers"]["webhooks"]["level"] == "INFO"
 
 
-def test_serve_hides_the_access_log_of_an_app_with_a_url_token(
+def test_serve_reload_runs_the_import_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = serve_options(monkeypatch, "examples.ivr", "--reload")
+    assert seen["app"] == "examples.ivr:app"
+    assert seen["reload"] is True
+
+
+def test_serve_prints_the_routes_at_startup(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    serve_options(monkeypatch, "examples.ivr:app")
+    err = capsys.readouterr().err
+    assert "webhook routes of examples.ivr:app:" in err
+    assert ["/menu", "gather", "examples.ivr.menu"] in [line.split() for line in err.splitlines()]
+
+
+def test_serve_sets_the_connection_bounds_for_every_worker(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    seen: dict[str, Any] = {}
-    monkeypatch.setattr("uvicorn.run", lambda app, **options: seen.update(options))
-    from webhooks import App
+    monkeypatch.setenv("WEBHOOKS_REQUEST_TIMEOUT", "")
+    monkeypatch.setenv("WEBHOOKS_MAX_HEADER_SIZE", "")
+    seen = serve_options(
+        monkeypatch, "examples.ivr", "--request-timeout", "3.5", "--max-header-size", "8192"
+    )
+    assert seen["h11_max_incomplete_event_size"] == 8192
+    from webhooks._server import guard_settings
 
-    monkeypatch.setattr(sys.modules["examples.ivr"], "secret_app", App(token="t0k"), raising=False)
-    _cli_serve.run_serve(argparse.Namespace(
-        app="examples.ivr:secret_app", host="127.0.0.1", port=1, workers=1,
-        log_level="info", access_log=None,
-    ))  # fmt: skip
-    assert seen["access_log"] is False
+    assert guard_settings() == (3.5, 8192)
+
+
+def test_serve_refuses_several_workers_with_in_memory_sessions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: pytest.fail("must not start"))
+    args = _cli.build_parser().parse_args(["serve", "examples.ivr", "--workers", "2"])
+    with pytest.raises(SystemExit, match=r"MemoryStore.*RedisStore"):
+        _cli_serve.run_serve(args)
+
+
+def test_routes_lists_each_route_with_its_kind_and_handler() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "webhooks", "routes", "examples.ivr"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    rows = [line.split() for line in out.stdout.splitlines()]
+    assert rows[:4] == [
+        ["/voice", "voice", "examples.ivr.welcome"],
+        ["/menu", "gather", "examples.ivr.menu"],
+        ["/sales", "gather", "examples.ivr.sales"],
+        ["/status", "status", "examples.ivr.call_status"],
+    ]
+
+
+def test_routes_never_prints_a_url_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    from inboundxml import Response
+    from webhooks import App, VoiceEvent
+    from webhooks._cli_routes import format_routes
+
+    app = App(token="s3cr3t-token")
+
+    @app.voice("/voice")
+    def voice(call: VoiceEvent) -> Response:
+        return Response()
+
+    lines = format_routes(app)
+    assert len(lines) == 1
+    assert "s3cr3t" not in lines[0]
 
 
 def test_schema_subcommand_writes_every_event_schema(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import anyio
 import httpx
 import pytest
+import redis.asyncio
 from webhook_support import asgi_client, serve_subprocess, voice_params
 
 from inboundxml import Response, Say, parse
@@ -22,6 +23,7 @@ from webhooks import (
     StatusEvent,
     VoiceEvent,
 )
+from webhooks.app import DEFAULT_FALLBACK
 
 pytestmark = pytest.mark.anyio
 HERE = os.path.dirname(__file__)
@@ -93,9 +95,10 @@ async def test_memory_store_does_not_save_when_the_handler_fails() -> None:
     assert not store._waiters
 
 
-async def test_unserialisable_session_is_logged_and_the_answer_still_sent(
+async def test_a_session_that_cannot_be_stored_fails_the_request(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """The caller must not hear a document whose state was not kept: the fallback instead."""
     app = App()
 
     @app.voice("/voice")
@@ -105,8 +108,9 @@ async def test_unserialisable_session_is_logged_and_the_answer_still_sent(
 
     async with asgi_client(app) as client:
         reply = await client.post("/voice", data=voice_params())
-    assert parse(reply.content) == Response(Say("ok"))
-    assert "could not be stored" in caplog.text
+    assert parse(reply.content) == DEFAULT_FALLBACK
+    assert "could not store its session" in caplog.text
+    assert app.telemetry.failures == {"/voice": 1}
 
 
 @pytest.fixture
@@ -157,22 +161,45 @@ async def test_redis_entries_expire_after_ttl(redis_url: str) -> None:
 
 @pytest.mark.redis
 async def test_redis_refuses_an_update_whose_lock_lease_ran_out(redis_url: str) -> None:
-    slow = RedisStore(redis_url, prefix="lease:", lock_lease=0.05)
+    slow = RedisStore(redis_url, prefix="lease:")
     fast = RedisStore(redis_url, prefix="lease:")
+    admin = redis.asyncio.Redis.from_url(redis_url)
 
     async def slow_request() -> None:
         async with slow.open("CA1") as session:
             session["who"] = "slow"
-            await anyio.sleep(0.1)  # lease runs out; another request takes the lock
+            # The lease lapses, as when its holder is cut off from Redis for longer than it.
+            await admin.delete(slow.keys("CA1")[1])
             async with fast.open("CA1") as other:
                 other["who"] = "fast"
 
-    with pytest.raises(SessionError, match="expired"):
-        await slow_request()
-    async with fast.open("CA1") as session:
-        assert session == {"who": "fast"}
-    await slow.aclose()
-    await fast.aclose()
+    try:
+        with pytest.raises(SessionError, match="expired"):
+            await slow_request()
+        async with fast.open("CA1") as session:
+            assert session == {"who": "fast"}
+    finally:
+        await admin.aclose()
+        await slow.aclose()
+        await fast.aclose()
+
+
+@pytest.mark.redis
+async def test_redis_lease_is_renewed_while_its_holder_runs(redis_url: str) -> None:
+    holder = RedisStore(redis_url, prefix="renew:", lock_lease=0.3)
+    waiter = RedisStore(redis_url, prefix="renew:", lock_wait=0.1)
+    try:
+        async with holder.open("CA1") as session:
+            session["n"] = 1
+            await anyio.sleep(1.0)  # three leases long: renewed, so still ours
+            with pytest.raises(SessionError, match="locked"):
+                async with waiter.open("CA1"):
+                    pass
+        async with waiter.open("CA1") as session:
+            assert session == {"n": 1}
+    finally:
+        await holder.aclose()
+        await waiter.aclose()
 
 
 @pytest.mark.redis

@@ -13,9 +13,9 @@ from .fake_platform import (
     CallUpdatedHook,
     DroppedConnectionError,
     FakePlatform,
+    FakeRecord,
     Fault,
     FaultInjector,
-    Record,
     RequestRecord,
 )
 from .simulator import (
@@ -74,6 +74,7 @@ __all__ = [
     "Dialed",
     "DroppedConnectionError",
     "FakePlatform",
+    "FakeRecord",
     "Fault",
     "FaultInjector",
     "FlowCoverage",
@@ -89,7 +90,6 @@ __all__ = [
     "Pinged",
     "Played",
     "Pressed",
-    "Record",
     "Recorded",
     "RecordedCall",
     "RecordedRequest",
