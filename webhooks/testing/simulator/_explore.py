@@ -313,8 +313,8 @@ def explore(
 
     Example:
         >>> graph = explore(app)
-        >>> [p.message for p in graph.problems]
-        []
+        >>> assert not graph.problems, graph.problems
+        >>> print(graph.to_mermaid())
     """
     if isinstance(app, Simulator):
         raising, app.raise_app_exceptions = app.raise_app_exceptions, False
