@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
 from inboundxml import Element, InboundXMLError, Response
 from webhooks.events import CallStatus
 
+from ._context import Context, Pending
 from ._markup import attr, parse_cached
 from ._model import (
-    DialOutcome,
     HungUp,
-    ParameterNames,
-    SentMessage,
     SimNotification,
     SimRequest,
     SimulationError,
@@ -31,8 +29,7 @@ from ._model import (
     Step,
     new_sid,
 )
-from ._text import format_transcript, short_url
-from ._transport import Transport
+from ._text import short_url, with_transcript
 
 __all__ = [
     "ENDED",
@@ -50,52 +47,6 @@ ENDED = frozenset(status.value for status in CallStatus if status.is_final)
 """The statuses of an ended call: the final ones of :class:`webhooks.CallStatus`."""
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
-
-
-@dataclass
-class Context:
-    """What the calls of one simulator share: transport, names, scripts, rooms, messages.
-
-    Attributes mirror the :class:`~webhooks.testing.Simulator` options of the same names.
-    """
-
-    transport: Transport
-    names: ParameterNames = field(default_factory=ParameterNames)
-    account_sid: str = field(default_factory=lambda: new_sid("AC"))
-    api_version: str = "v2"
-    words_per_second: float = 2.5
-    max_documents: int = 100
-    audio_seconds: dict[str, float] = field(default_factory=dict)
-    default_audio_seconds: float = 5.0
-    dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
-    default_dial: DialOutcome = field(default_factory=DialOutcome)
-    messages: list[SentMessage] = field(default_factory=list)
-    rooms: dict[str, Any] = field(default_factory=dict)
-    """The conference rooms by name (``Room`` of :mod:`._conference`, which owns them)."""
-    on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
-    dial_plan: list[str] = field(default_factory=list)
-    dtmf_seconds: float = 0.2
-    machine_detection_seconds: float = 4.0
-    if_machine_redirect: str = "called"
-    conference_star: str = "leave"
-    conference_full_status: str = "busy"
-    raise_app_exceptions: bool = True
-
-
-@dataclass
-class Pending:
-    """What a call is waiting for: ``gather``, ``record``, ``loop``, ``conference`` or
-    ``bridge``.
-
-    ``data["leave"]``, if set, is awaited when the call ends or is interrupted while waiting
-    (it leaves the room, ends the dialled call...).
-    """
-
-    kind: str
-    verb: Element
-    where: str
-    url: str
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 Handler = Callable[["Engine", Element], Awaitable[None]]
@@ -231,7 +182,8 @@ class Engine:
         )  # fmt: skip
         self.requests.append(req)
         if req.app_error is not None and self.ctx.raise_app_exceptions:
-            raise _with_transcript(req.app_error, self, req)
+            origin = self.ctx.transport.origin
+            raise with_transcript(req.app_error, req, self.sid, self.transcript, origin)
         return req
 
     async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
@@ -439,19 +391,6 @@ def say_seconds(text: str, words_per_second: float) -> float:
     words = len(text.split())
     tenths = -(-words * 10 // words_per_second) if words else 0
     return max(tenths / 10, 0.5)
-
-
-def _with_transcript(exc: BaseException, call: Engine, req: SimRequest) -> BaseException:
-    """``exc`` with a note: which request of which call failed, and the call so far."""
-    origin = call.ctx.transport.origin
-    why = f" after {req.trigger}" if req.trigger else ""
-    so_far = format_transcript(call.transcript, origin, "    ") or "    (nothing yet)"
-    exc.add_note(
-        f"The app's handler failed on {req.method} {short_url(req.url, origin)} ({req.kind}"
-        f"{why}) of simulated call {call.sid} (Simulator(raise_app_exceptions=False) lets the "
-        f"call go on with the app's fallback document). The call so far:\n{so_far}"
-    )
-    return exc
 
 
 class FetchError(Exception):
