@@ -1,19 +1,38 @@
 """Files derived from the element table: the typing stub, the schema and the reference.
 
-``python -m inboundxml generate`` rewrites them; tests fail when a committed copy differs.
+``python -m inboundxml generate`` rewrites them in the source checkout the package was imported
+from (or under ``--out DIR``); tests fail when a committed copy differs. The schema is also
+package data (``inboundxml/inboundxml.xsd``), so an installed package has it:
+``python -m inboundxml schema`` prints it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ._rules import RULES
 from ._values import describe_allowed, lexicon
 from .schema import xsd
 from .spec import ELEMENTS, PARENTS, Attr, ElementSpec, Kind, TextKind
 
-__all__ = ["OUTPUTS", "reference", "stub", "write_all"]
+__all__ = ["OUTPUTS", "SCHEMA_FILE", "reference", "source_root", "stub", "write_all"]
 
-_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = "inboundxml.xsd"
+"""The name of the packaged schema, beside this module."""
+
+
+def source_root() -> Path | None:
+    """The source checkout the package was imported from, or None for an installed package.
+
+    A checkout is the folder holding the package and the project's ``pyproject.toml``.
+    """
+    root = Path(__file__).resolve().parent.parent
+    if root.name in ("site-packages", "dist-packages"):
+        return None
+    project = root / "pyproject.toml"
+    if not project.is_file() or 'name = "cpaas-toolkit"' not in project.read_text("utf-8"):
+        return None
+    return root
 
 
 def _literal(values: list[str] | list[int]) -> str:
@@ -102,6 +121,7 @@ def reference() -> str:
         "Generated from `inboundxml/spec.py` by `python -m inboundxml generate`; do not edit.",
         "Keywords are the Python names; the markup names are in the second column.",
     ]
+    out += _rules_section()
     for spec in ELEMENTS.values():
         out += ["", f"## `{spec.tag}`", "", spec.doc, ""]
         parents = ", ".join(PARENTS[spec.tag]) or "(root)"
@@ -128,15 +148,37 @@ def reference() -> str:
     return "\n".join(out) + "\n"
 
 
+def _rules_section() -> list[str]:
+    out = [
+        "",
+        "## Problems: errors and warnings",
+        "",
+        "Every problem `check()` reports has a severity. An *error* is a problem for which the",
+        "platform refuses the document; a *warning* one it reports (with its code) and reads",
+        "past. `parse()` refuses both; `parse(source, strict=False)` refuses errors only and",
+        "reads past warnings as the table says. `python -m inboundxml validate` exits 1 on",
+        "errors (and on warnings with `--strict`).",
+        "",
+        "| rule | requires | code | severity | lenient reading |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in RULES.values():
+        out.append(
+            f"| {rule.name} | {rule.what} | {rule.code} | {rule.severity.value} | {rule.lenient} |"
+        )
+    return out
+
+
 OUTPUTS = {
     "inboundxml/verbs.pyi": stub,
+    f"inboundxml/{SCHEMA_FILE}": xsd,
     "schema/inboundxml.xsd": xsd,
     "docs/reference.md": reference,
 }
 """Each generated file (relative to the project root) and the function writing its text."""
 
 
-def write_all(root: Path = _ROOT) -> list[Path]:
+def write_all(root: Path) -> list[Path]:
     """Rewrite every generated file under ``root``; return the paths that changed."""
     changed = []
     for relative, make in OUTPUTS.items():

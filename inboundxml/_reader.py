@@ -9,8 +9,9 @@ elements.
 The reader takes an lxml tree or an ``xml.etree`` one (they share the API it uses). lxml
 parses small documents faster; expat with the C tree builder of ``xml.etree`` costs a little
 more to parse but much less to walk, so documents from :data:`EXPAT_FROM` bytes on are read
-with it (:func:`read_large`). The caller refuses DTDs before either parser sees a document,
-so no entity is ever defined, and neither parser touches the network.
+with it (:func:`read_large`). Both parsers are the front ends of
+:mod:`inboundxml._frontends`: neither reads a DTD, expands a declared entity or opens
+anything.
 
 Everything here is derived from the table:
 
@@ -25,12 +26,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
-from typing import Protocol
-from xml.etree import ElementTree
+from typing import Any, Protocol
 
-from ._element import Element, attr_string, canonical_text, fast_text_source
+from . import _rules as rules
+from ._compile import canonical_text, compile_source, reader_source
+from ._element import Element
+from ._frontends import expat_root
+from ._render import attr_string
 from ._values import Invalid, coercer
-from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
+from .spec import ELEMENTS, ROOT, Attr, ElementSpec
 from .verbs import CLASSES
 
 __all__ = ["COERCERS", "EXPAT_FROM", "Irregular", "read", "read_large"]
@@ -78,15 +82,10 @@ _Key = tuple[tuple[str | bytes, str | bytes], ...]
 _Reader = Callable[[Node, int], Element]
 
 
-def read_large(data: bytes, max_depth: int) -> Element | None:
-    """Parse UTF-8 ``data`` with expat and read it; None if it is not plainly valid."""
-    parser = ElementTree.XMLParser()  # noqa: S314  (DTDs are refused before: no entities)
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except (ElementTree.ParseError, ValueError, LookupError):
-        return None
-    if root.tag != ROOT:
+def read_large(body: bytes, max_depth: int) -> Element | None:
+    """Parse a prepared UTF-8 ``body`` with expat and read it; None if not plainly valid."""
+    root = expat_root(body)
+    if root is None or root.tag != ROOT:
         return None
     try:
         return read(root, max_depth)
@@ -105,93 +104,6 @@ def read(node: Node, max_depth: int) -> Element:
     return reader(node, max_depth - 1)
 
 
-def _source(spec: ElementSpec) -> str:
-    """The reader of one element, compiled from its table entry.
-
-    Its second argument is how many levels may still nest below the element.
-    """
-    lines = [
-        "def read(node, room):",
-        "    items = node.items()",
-        "    if items:",
-        "        key = tuple(items)",
-        "        found = _cache.get(key)",
-        "        if found is None:",
-        "            found = _attributes(key)",
-        "        attrs, astr = found",
-        "    else:",
-    ]
-    lines += (
-        ["        raise _Irregular"]
-        if _complete(spec, {}) is None
-        else ["        attrs, astr = _bare"]
-    )
-    lines += [
-        "    element = _new(_cls)",
-        "    element._attrs = attrs",
-        "    element._astr = astr",
-        "    text = node.text",
-    ]
-    if spec.children:
-        lines += [
-            "    if len(node):",
-            "        if text is not None and not text.isspace():",
-            "            raise _Irregular",
-            "        if room < 1:",
-            "            raise _Irregular",
-            "        room -= 1",
-            "        children = []",
-            "        append = children.append",
-            "        try:",
-            "            for child in node:",
-            "                tail = child.tail",
-            "                if tail is not None and not tail.isspace():",
-            "                    raise _Irregular",
-            "                append(_children[child.tag](child, room))",
-            "        except KeyError:",  # a child that may not be here
-            "            raise _Irregular from None",
-        ]
-        if spec.max_children is not None:
-            lines += [
-                f"        if len(children) > {spec.max_children}:",
-                "            raise _Irregular",
-            ]
-        lines += [
-            "        element._text = None",
-            "        element._children = children",
-            "        return element",
-        ]
-    else:
-        lines += ["    if len(node):", "        raise _Irregular"]
-    if spec.text is not TextKind.NONE:
-        fast = fast_text_source(spec, str_or_none=True)
-        pad = ""
-        if fast:
-            lines.append(f"    if not ({fast}):")
-            pad = "    "
-        lines += [
-            f"{pad}    try:",
-            f"{pad}        text = _check_text(text)",
-            f"{pad}    except _Invalid:",
-            f"{pad}        raise _Irregular from None",
-        ]
-        if spec.content_required:
-            lines += [f"{pad}    if text is None:", f"{pad}        raise _Irregular"]
-        lines.append("    element._text = text")
-    else:
-        if spec.content_required:
-            lines.append("    raise _Irregular")
-        else:
-            lines += [
-                "    if text is not None and not text.isspace():",
-                "        raise _Irregular",
-                "    element._text = None",
-            ]
-    lines.append(f"    element._children = {'[]' if spec.children else 'None'}")
-    lines.append("    return element")
-    return "\n".join(lines) + "\n"
-
-
 def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
     """The reader of ``spec`` and the map of its children's readers (filled by the caller)."""
     cache: dict[_Key, _Attrs] = {}
@@ -200,7 +112,7 @@ def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
     def attributes(key: _Key) -> _Attrs:
         return _attributes(spec, cache, key)
 
-    namespace: dict[str, object] = {
+    namespace: dict[str, Any] = {
         "_Irregular": Irregular,
         "_Invalid": Invalid,
         "_new": object.__new__,
@@ -211,8 +123,8 @@ def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
         "_check_text": partial(canonical_text, spec),
         "_children": children,
     }
-    exec(_source(spec), namespace)  # noqa: S102
-    reader: _Reader = namespace["read"]  # type: ignore[assignment]
+    compile_source(reader_source(spec), f"read_{spec.tag}", namespace)
+    reader: _Reader = namespace["read"]
     reader.__qualname__ = f"read_{spec.tag}"
     return reader, children
 
@@ -241,12 +153,12 @@ def _attributes(spec: ElementSpec, cache: dict[_Key, _Attrs], key: _Key) -> _Att
 
 def _complete(spec: ElementSpec, given: dict[str, object]) -> _Attrs | None:
     """Table-ordered attributes with the always-emitted defaults, or None if one is missing."""
-    for attr in spec.attrs:
+    for attr in rules.required(spec):
         if attr.py not in given:
-            if attr.required:
-                return None
-            if attr.emit is not None:
-                given[attr.py] = attr.emit
+            return None
+    for attr in rules.emitted(spec):
+        if attr.py not in given:
+            given[attr.py] = attr.emit
     ordered = {a.py: given[a.py] for a in spec.attrs if a.py in given}
     return ordered, attr_string(spec, ordered)
 

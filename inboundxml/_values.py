@@ -17,7 +17,10 @@ from .spec import Attr, ElementSpec, Kind, TextKind
 
 __all__ = [
     "UNENCODABLE_CODE",
+    "URL_MAX",
+    "BadFormat",
     "Invalid",
+    "TooLong",
     "Unencodable",
     "UrlResolver",
     "coercer",
@@ -59,6 +62,10 @@ class Invalid(Exception):  # noqa: N818  (internal signal, never escapes)
 
 class Unencodable(Invalid):
     """A character that XML 1.0 cannot carry (the platform's 11102)."""
+
+
+class TooLong(Invalid):
+    """A URL longer than the platform allows (the platform's 12301)."""
 
 
 UNENCODABLE_CODE = 11102
@@ -172,7 +179,7 @@ def coercer(attr: Attr) -> Callable[[object], object]:
         def url(value: object) -> object:
             text = check_url(_resolve_url(value))
             if len(text) > URL_MAX:
-                raise Invalid(f"is {len(text)} characters long; the platform allows {URL_MAX}")
+                raise TooLong(f"is {len(text)} characters long; the platform allows {URL_MAX}")
             return text
 
         return url
@@ -303,6 +310,8 @@ def check_format(spec: ElementSpec, text: str) -> None:
     kind = spec.text
     if kind is TextKind.URL and _URL_BAD.search(text):
         raise BadFormat(f"got {_show(text)}; a URL cannot contain whitespace")
+    if kind is TextKind.URL and len(text) > URL_MAX:
+        raise TooLong(f"is {len(text)} characters long; the platform allows {URL_MAX}")
     if kind is TextKind.PHONE and not _PHONE.fullmatch(text):
         raise BadFormat(
             f"got {_show(text)}; expected a phone number (digits, optional leading '+', "

@@ -15,6 +15,7 @@ webhook, REST and simulation errors (in :mod:`webhooks`) derive from the same ro
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 __all__ = ["CPaaSError", "InboundXMLError", "Problem"]
 
@@ -39,12 +40,18 @@ class Problem:
         path: Where it is, e.g. ``Response/Gather[0]@numDigits``.
         message: What was given and what is allowed.
         line: The line in the parsed document, or ``None`` for documents built in Python.
+        severity: ``"error"`` when the platform refuses the document for it (12100 not
+            well-formed, 12101 XML version, 11102 encoding, 12102 root) and ``"warning"`` when
+            it reports the problem and goes on (12200 and the codes of the verbs). The lenient
+            reading, ``parse(source, strict=False)``, raises on errors only. The severity of
+            every rule is listed in ``docs/reference.md``.
     """
 
     code: int
     path: str
     message: str
     line: int | None = None
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""

@@ -1,26 +1,24 @@
 """InboundXML text -> verb objects, with every problem of a document reported at once.
 
-The parser is hardened for documents from untrusted sources: DTDs (and so entity
-definitions) are refused before parsing, entities are never resolved, nothing is fetched from
-the network, and the size and depth of a document are bounded.
+The parser is hardened for documents from untrusted sources. The size bound is checked first;
+the document is then made UTF-8 (:mod:`inboundxml._source`: UTF-8, UTF-16, UTF-32, ISO-8859-1
+and US-ASCII are accepted, any other encoding is refused) and DTDs, entity declarations and
+external references are refused with 12100 in every encoding, before a parser runs. The two
+parser front ends (:mod:`inboundxml._frontends`) refuse them on their own too: nothing is
+ever opened or fetched, and no entity but the five predefined ones is ever expanded. The
+nesting depth is bounded.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-
 from lxml import etree
 
-from ._element import (
-    Element,
-    attr_problem,
-    canonical_text,
-    empty_message,
-    make,
-    text_problem,
-)
+from . import _rules as rules
+from ._compile import canonical_text
+from ._element import Element, make
+from ._frontends import Malformed, lxml_root
 from ._reader import COERCERS, EXPAT_FROM, Irregular, read, read_large
+from ._source import prepare
 from ._values import Invalid
 from .errors import InboundXMLError, Problem
 from .spec import ELEMENTS, ROOT, ElementSpec, TextKind
@@ -33,49 +31,34 @@ MAX_BYTES = 1 << 20
 MAX_DEPTH = 16
 """Default bound on the nesting depth of a parsed document."""
 
-_EMIT = {
-    spec.tag: tuple((a.py, a.emit) for a in spec.attrs if a.emit is not None)
-    for spec in ELEMENTS.values()
-}
-_DECLARATION = re.compile(
-    rb"""^\s*<\?xml\s+version\s*=\s*["']([^"']*)["'](?:\s+encoding\s*=\s*["']([^"']*)["'])?"""
-)
-_BINARY = (bytes, bytearray, memoryview)
-_UTF8 = (None, b"UTF-8", b"utf-8", b"UTF8", b"utf8")
-_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
-_ENTITY_ERRORS = ("EntityRef", "Entity '", "xmlParseCharRef", "CharRef")
-_local = threading.local()
-
-
-def _parser() -> etree.XMLParser:
-    # lxml parsers keep state while parsing: one per thread.
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=False,
-            collect_ids=False,
-        )
-        _local.parser = parser
-    return parser
-
 
 def parse(
-    source: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
+    source: str | bytes,
+    *,
+    strict: bool = True,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
 ) -> Element:
     """Parse and validate an InboundXML document.
 
     Every lexical form the platform accepts is understood (``True``/``1`` for flags, ``post``
-    for methods, ``woman``/``man`` for voices) and turned into the canonical value, so
-    ``parse(doc.to_xml()) == doc`` and ``parse(text).to_xml()`` is the canonical form.
+    for methods, ``woman``/``man`` for voices, ``en-US`` for Say's ``en``) and turned into the
+    canonical value, so ``parse(doc.to_xml()) == doc`` and ``parse(text).to_xml()`` is the
+    canonical form.
+
+    The strict reading (the default) refuses a document with any problem. The lenient reading
+    (``strict=False``) returns the document the platform would execute: it refuses only what
+    the platform refuses (problems of severity ``"error"``: not well-formed XML, a DTD,
+    another XML version or encoding, a root that is not Response) and reads past warnings:
+    values it cannot type are kept as written (a ``dialMusic`` that is not a URL, an empty
+    ``action``), so the document renders back as it was; unknown attributes are kept too;
+    unknown elements and stray text are dropped. :func:`check` lists the warnings. For a
+    document without problems both readings return equal objects.
 
     Args:
-        source: The document, as text or bytes (UTF-8 unless it declares another encoding).
+        source: The document, as text or bytes (UTF-8 unless it starts with a byte order
+            mark or declares another encoding; see :data:`inboundxml._source.ENCODINGS`).
+        strict: Refuse warnings too (the default), or read past them.
         max_bytes: Refuse larger documents.
         max_depth: Refuse documents nested deeper.
 
@@ -83,14 +66,15 @@ def parse(
         The ``Response`` element.
 
     Raises:
-        InboundXMLError: With every problem in ``.problems`` (each with its line): 12100 for
-            malformed XML, DTDs or over-large documents; 11102 for badly encoded text; 12101
-            for another XML version; 12102 when the root is not Response; 12200 and the
-            13xxx/14xxx codes for invalid elements, attributes and text.
+        InboundXMLError: With every problem in ``.problems`` (each with its line and
+            severity): 12100 for malformed XML, DTDs, other encodings or over-large
+            documents; 11102 for badly encoded text; 12101 for another XML version; 12102
+            when the root is not Response; 12200 and the 13xxx/14xxx codes (and 12301 for a
+            URL over 200 characters) for invalid elements, attributes and text, when strict.
         TypeError: ``source`` is neither text nor bytes.
     """
-    root, problems = _read(source, max_bytes, max_depth)
-    if problems or root is None:
+    root, problems = _read(source, strict, max_bytes, max_depth)
+    if root is None:
         raise InboundXMLError(problems)
     return root
 
@@ -100,57 +84,44 @@ def check(
 ) -> list[Problem]:
     """Every problem of an InboundXML document (an empty list when it is valid).
 
-    Takes the same arguments as :func:`parse`.
+    Each :class:`~inboundxml.Problem` carries its ``severity``: ``"error"`` for what the
+    platform refuses (the lenient :func:`parse` raises on these), ``"warning"`` for what it
+    reports and reads past. Takes the same arguments as :func:`parse`.
     """
-    return _read(source, max_bytes, max_depth)[1]
+    return _read(source, True, max_bytes, max_depth)[1]
 
 
 def _read(
-    source: str | bytes, max_bytes: int, max_depth: int
+    source: str | bytes, strict: bool, max_bytes: int, max_depth: int
 ) -> tuple[Element | None, list[Problem]]:
-    data = _to_bytes(source)
-    if len(data) > max_bytes:
-        return None, [
-            Problem(12100, "", f"document is {len(data)} bytes; the limit is {max_bytes}")
-        ]
-    # (a one-byte search is a memchr: it keeps the common case cheap)
-    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-        line = data[: data.find(b"<!")].count(b"\n") + 1
-        return None, [Problem(12100, "", "DTDs and entity declarations are not allowed", line)]
-    declared = _DECLARATION.match(data)
-    if declared is not None and declared.group(1) != b"1.0":
-        version = declared.group(1).decode("ascii", "replace")
-        return None, [Problem(12101, "", f"XML version {version!r}; only '1.0' is supported", 1)]
+    """The element (None when refused) and every problem of ``source``."""
+    body = prepare(source, max_bytes)
+    if isinstance(body, Problem):
+        return None, [body]
     fast = True
-    if (
-        len(data) >= EXPAT_FROM
-        and data[:1] == b"<"
-        and (declared is None or declared.group(2) in _UTF8)
-    ):
-        element = read_large(data, max_depth)
+    if len(body) >= EXPAT_FROM:
+        element = read_large(body, max_depth)
         if element is not None:
             return element, []
         fast = False  # not plainly valid: the walker reads it
     try:
-        tree = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc)
-        code = 11102 if any(m in message for m in _ENTITY_ERRORS) else 12100
-        at = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
-        return None, [Problem(code, "", f"not well-formed XML: {message}", at)]
-    except (ValueError, TypeError, LookupError) as exc:  # encoding trouble inside lxml
-        return None, [Problem(12100, "", f"cannot read the document: {exc}")]
+        tree = lxml_root(body)
+    except Malformed as exc:
+        rule = "characters" if exc.code == rules.UNENCODABLE_CODE else "well-formed"
+        return None, [rules.document(rule, exc.message, exc.line, exc.code)]
     if fast and tree.tag == ROOT:
         try:
             return read(tree, max_depth), []
         except Irregular:
             pass  # the walker says what is wrong
-    walker = _Walker(max_depth)
+    walker = _Walker(max_depth, strict)
     if tree.tag != ROOT:
-        name = tree.tag if isinstance(tree.tag, str) else "?"
-        walker.add(12102, name, f"the root element must be Response, not {name}", tree)
+        walker.add(rules.wrong_root(name_of(tree), name_of(tree)), tree)
     root = walker.element(tree, name_of(tree), None, 1)
-    return (root if not walker.problems else None), walker.problems
+    refused = any(p.severity == "error" for p in walker.problems)
+    if refused or (strict and walker.problems):
+        return None, walker.problems
+    return root, walker.problems
 
 
 def name_of(node: etree._Element) -> str:
@@ -158,27 +129,23 @@ def name_of(node: etree._Element) -> str:
     return node.tag if isinstance(node.tag, str) else "?"
 
 
-def _to_bytes(source: str | bytes) -> bytes:
-    if type(source) is bytes:  # the common case, first
-        return source
-    if isinstance(source, str):
-        # lxml refuses text that declares an encoding: the text is already decoded.
-        return _ENCODING.sub(r"\1", source, count=1).encode("utf-8", "surrogatepass")
-    if isinstance(source, _BINARY):
-        return bytes(source)
-    raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-
-
 class _Walker:
-    """Turns an lxml tree into elements, collecting problems instead of stopping."""
+    """Turns an lxml tree into elements, collecting problems instead of stopping.
 
-    def __init__(self, max_depth: int) -> None:
+    Strict, it builds nothing once a problem is found; lenient, it builds what the platform
+    would execute (see :func:`parse`).
+    """
+
+    def __init__(self, max_depth: int, strict: bool = True) -> None:
         self.max_depth = max_depth
+        self.strict = strict
         self.problems: list[Problem] = []
 
-    def add(self, code: int, path: str, message: str, node: etree._Element) -> None:
+    def add(self, problem: Problem, node: etree._Element) -> None:
         line = node.sourceline if isinstance(node.sourceline, int) else None
-        self.problems.append(Problem(code, path, message, line))
+        self.problems.append(
+            Problem(problem.code, problem.path, problem.message, line, problem.severity)
+        )
 
     def element(
         self, node: etree._Element, path: str, parent: str | None, depth: int
@@ -186,47 +153,44 @@ class _Walker:
         tag = node.tag
         spec = ELEMENTS.get(tag) if isinstance(tag, str) else None
         if spec is None:
-            known = "an entity reference" if not isinstance(tag, str) else f"<{tag}>"
-            self.add(12200, path, f"{known} is not an InboundXML element", node)
+            self.add(rules.unknown_element(name_of(node), path), node)
             return None
         if depth > self.max_depth:
-            self.add(12200, path, f"nested deeper than {self.max_depth} levels", node)
+            self.add(rules.too_deep(self.max_depth, path), node)
             return None
-        attrs = self.attributes(node, spec, path, parent)
+        attrs, extra = self.attributes(node, spec, path, parent)
         children = self.children(node, spec, path, depth)
-        text = self.text(node, spec, path, children)
-        if self.problems:
+        text = self.text(node, spec, path)
+        if self.strict and self.problems:
             return None
-        return make(CLASSES[spec.tag], attrs, text, children)
+        return make(CLASSES[spec.tag], attrs, text, children, extra)
 
     def attributes(
         self, node: etree._Element, spec: ElementSpec, path: str, parent: str | None
-    ) -> dict[str, object]:
+    ) -> tuple[dict[str, object], dict[str, str]]:
         attrs: dict[str, object] = {}
+        extra: dict[str, str] = {}
         for key, raw in node.attrib.items():
             name = key if isinstance(key, str) else key.decode()
+            value = raw if isinstance(raw, str) else raw.decode()
             found = COERCERS.get((spec.tag, name))
             if found is None:
-                allowed = ", ".join(a.xml for a in spec.attrs) or "none"
-                self.add(
-                    12200,
-                    f"{path}@{name}",
-                    f"{spec.tag} has no attribute {name!r}; allowed: {allowed}",
-                    node,
-                )
+                self.add(rules.unknown_attribute(spec, name, f"{path}@{name}"), node)
+                extra[name] = value
                 continue
             attr, coerce = found
             try:
-                attrs[attr.py] = coerce(raw)
+                attrs[attr.py] = coerce(value)
             except Invalid as exc:
-                problem = attr_problem(spec, attr, exc, parent)
-                self.add(problem.code, f"{path}@{attr.xml}", problem.message, node)
-        for attr in spec.attrs:
-            if attr.required and attr.xml not in node.attrib:
-                self.add(attr.code, f"{path}@{attr.xml}", f"{attr.xml} is required", node)
-        for key, value in _EMIT[spec.tag]:
-            attrs.setdefault(key, value)
-        return attrs
+                where = f"{path}@{attr.xml}"
+                self.add(rules.attribute_value(spec, attr, exc, where, parent), node)
+                attrs[attr.py] = value  # kept as written (lenient)
+        for attr in rules.required(spec):
+            if attr.xml not in node.attrib:
+                self.add(rules.missing_attribute(spec, attr, f"{path}@{attr.xml}"), node)
+        for attr in rules.emitted(spec):
+            attrs.setdefault(attr.py, attr.emit)
+        return attrs, extra
 
     def children(
         self, node: etree._Element, spec: ElementSpec, path: str, depth: int
@@ -239,50 +203,36 @@ class _Walker:
             seen[name] = index + 1
             here = f"{path}/{name}[{index}]"
             if isinstance(child.tag, str) and child.tag in ELEMENTS and name not in spec.children:
-                allowed = ", ".join(spec.children) or "no children"
-                self.add(
-                    spec.child_code,
-                    here,
-                    f"{name} is not allowed inside {spec.tag}; allowed: {allowed}",
-                    child,
-                )
-                continue
+                self.add(rules.child_not_allowed(spec, name, here), child)
             element = self.element(child, here, spec.tag, depth + 1)
             if element is not None:
                 out.append(element)
-        if spec.max_children is not None and len(node) > spec.max_children:
-            self.add(
-                spec.child_code,
-                path,
-                f"{spec.tag} takes at most {spec.max_children} child element(s); got {len(node)}",
-                node,
-            )
+        limit = rules.child_limit(spec)
+        if limit is not None and len(node) > limit:
+            self.add(rules.too_many_children(spec, len(node), path), node)
         return out
 
-    def text(
-        self, node: etree._Element, spec: ElementSpec, path: str, children: list[Element]
-    ) -> str | None:
-        stray = [node.text or ""] + [child.tail or "" for child in node]
-        content = "".join(stray)
-        if spec.text is TextKind.NONE or len(node):
+    def text(self, node: etree._Element, spec: ElementSpec, path: str) -> str | None:
+        if spec.text is TextKind.NONE or (len(node) and spec.children):
+            content = "".join([node.text or ""] + [child.tail or "" for child in node])
             if content.strip():
-                what = "has no text content" if spec.text is TextKind.NONE else "mixes text and"
-                detail = (
-                    "" if spec.text is TextKind.NONE else " child elements; use one or the other"
-                )
-                self.add(12200, path, f"{spec.tag} {what}{detail}: {content.strip()[:40]!r}", node)
+                if spec.text is TextKind.NONE:
+                    self.add(rules.stray_text(spec, content, path), node)
+                else:
+                    self.add(rules.mixed_content(spec, path, content), node)
             if spec.content_required and not len(node):
-                self._empty(node, spec, path)
+                self.add(rules.empty(spec, path), node)
+                return ""  # kept empty (lenient): it renders as written
             return None
+        raw = node.text
+        if len(node):  # children it cannot hold (reported, dropped): its text is around them
+            raw = "".join([node.text or ""] + [child.tail or "" for child in node])
         try:
-            text = canonical_text(spec, node.text)
+            text = canonical_text(spec, raw)
         except Invalid as exc:
-            problem = text_problem(spec, exc)
-            self.add(problem.code, path, problem.message, node)
-            return None
+            self.add(rules.text_value(spec, exc, path), node)
+            return raw or ""  # kept as written (lenient)
         if text is None and spec.content_required:
-            self._empty(node, spec, path)
+            self.add(rules.empty(spec, path), node)
+            return raw or ""
         return text
-
-    def _empty(self, node: etree._Element, spec: ElementSpec, path: str) -> None:
-        self.add(spec.content_code, path, empty_message(spec), node)

@@ -115,7 +115,7 @@ def xsd() -> str:
     schema = etree.Element(f"{{{XS}}}schema", nsmap={"xs": XS})
     schema.append(
         etree.Comment(
-            " InboundXML, generated from inboundxml/spec.py by `python -m inboundxml schema`. "
+            " InboundXML, generated from inboundxml/spec.py by `python -m inboundxml generate`. "
         )
     )
     _el(schema, "element", name=ROOT, type=ROOT)

@@ -271,6 +271,15 @@ _ELEMENTS: tuple[ElementSpec, ...] = (
                 "Language of the speech.",
                 default="en",
                 values=("en", "en-gb", "es", "fr", "it", "de"),
+                # The BCP-47 tags developers type, read as the platform's six languages.
+                aliases={
+                    "en-US": "en",
+                    "en-GB": "en-gb",
+                    "es-ES": "es",
+                    "fr-FR": "fr",
+                    "it-IT": "it",
+                    "de-DE": "de",
+                },
             ),
             Attr(
                 "loop",

@@ -6,7 +6,8 @@ their typed signatures are in the generated ``verbs.pyi`` beside this file.
 
 from __future__ import annotations
 
-from ._element import Element, compile_class
+from ._compile import compile_class
+from ._element import Element
 from .spec import ELEMENTS
 
 CLASSES: dict[str, type[Element]] = {spec.tag: compile_class(spec) for spec in ELEMENTS.values()}

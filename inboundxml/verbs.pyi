@@ -44,7 +44,7 @@ class Say(Element):
         /,
         *,
         voice: Literal['female', 'male', 'woman', 'man'] | None = None,
-        language: Literal['en', 'en-gb', 'es', 'fr', 'it', 'de'] | None = None,
+        language: Literal['en', 'en-gb', 'es', 'fr', 'it', 'de', 'en-US', 'en-GB', 'es-ES', 'fr-FR', 'it-IT', 'de-DE'] | None = None,
         loop: int | None = None,
     ) -> None: ...
     @property

@@ -40,6 +40,7 @@ from webhooks._throttle import LogThrottle
 from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
 from webhooks.forms import DEFAULT_MAX_BODY_SIZE
+from webhooks.recording import Recorder
 from webhooks.routing import Route, Router
 from webhooks.security import Security
 from webhooks.sessions import MemoryStore, SessionStore
@@ -129,6 +130,8 @@ class App(Router):
             :mod:`webhooks.tracing`): ``True`` for the global tracer provider, or a
             ``TracerProvider``.
         routes: Extra Starlette routes served beside the webhooks.
+        recorder: Records every webhook request and its answer to a JSON Lines file, for
+            ``python -m webhooks replay`` (see :mod:`webhooks.recording`); off by default.
 
     Raises:
         ConfigurationError: On inconsistent settings or an invalid fallback document.
@@ -160,6 +163,7 @@ class App(Router):
         metrics: bool = False,
         tracing: Any = False,
         routes: Sequence[BaseRoute] = (),
+        recorder: Recorder | None = None,
     ) -> None:
         super().__init__()
         if public_url is not None and not re.match(r"https?://[^/?#]+(/[^?#]*)?$", public_url):
@@ -208,6 +212,7 @@ class App(Router):
         self._table: dict[str, Route] | None = None
         self._paths: dict[Any, str] = {}
         self._starlette = Starlette(routes=extra_routes, lifespan=self._lifespan)
+        self.recorder = recorder
 
     def __repr__(self) -> str:
         return f"App(routes={len(list(self.iter_routes()))}, security={self.security!r})"
@@ -291,6 +296,8 @@ class App(Router):
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
+        if self.recorder is not None:
+            receive, send = self.recorder.watch(route, scope, receive, send, self.security)
         try:
             event = await read_event(route, scope, receive, self.security, self.max_body_size)
         except BadRequest as exc:

@@ -277,7 +277,16 @@ ATTRIBUTES: tuple[A, ...] = (
         K.ENUM,
         NO,
         values=("en", "en-gb", "es", "fr", "it", "de"),
-        bad=("en-US", "EN", "pt", ""),
+        # The BCP-47 forms developers type are read as the platform's six languages.
+        aliases={
+            "en-US": "en",
+            "en-GB": "en-gb",
+            "es-ES": "es",
+            "fr-FR": "fr",
+            "it-IT": "it",
+            "de-DE": "de",
+        },
+        bad=("EN", "pt", "", "en-AU", "es-us"),
     ),
     A("Say", "loop", K.INT, _c(13510), lo=0, nested={"Gather": 13322}),
     # §3.3 Play
@@ -514,8 +523,9 @@ URL_BAD: tuple[str, ...] = (
     "",
     "   ",
     "https://example.com/a b",
-    "https://example.com/" + "a" * (201 - len("https://example.com/")),
 )
+# §1.6: a URL longer than 200 characters is 12301, for every URL attribute and URL text.
+URL_TOO_LONG = "https://example.com/" + "a" * (201 - len("https://example.com/"))
 KEYS: tuple[str, ...] = tuple("0123456789#*")
 KEY_BAD: tuple[str, ...] = ("", "##", "a", "10", "true")
 DIGITS_GOOD: tuple[str, ...] = ("1", "ww12w3221", "#*0", "w")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from inboundxml._generate import OUTPUTS
+from inboundxml._generate import OUTPUTS, SCHEMA_FILE
+from inboundxml.schema import xsd
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,4 +23,14 @@ def test_committed_generated_file_is_up_to_date(relative: str, make: Callable[[]
 
 
 def test_outputs_cover_the_stub_the_schema_and_the_reference() -> None:
-    assert set(OUTPUTS) == {"inboundxml/verbs.pyi", "schema/inboundxml.xsd", "docs/reference.md"}
+    assert set(OUTPUTS) == {
+        "inboundxml/verbs.pyi",
+        "inboundxml/inboundxml.xsd",
+        "schema/inboundxml.xsd",
+        "docs/reference.md",
+    }
+
+
+def test_the_schema_is_package_data() -> None:
+    packaged = resources.files("inboundxml") / SCHEMA_FILE
+    assert packaged.read_text(encoding="utf-8") == xsd()

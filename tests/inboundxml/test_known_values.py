@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from inboundxml import InboundXMLError
-from inboundxml import _element as element
+from inboundxml import _compile as element
 from inboundxml.verbs import Dial, Gather, Pause, Say
 
 

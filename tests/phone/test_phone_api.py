@@ -131,8 +131,30 @@ async def test_failing_handler_shows_its_log_and_traceback(client: httpx.AsyncCl
     assert call["ended"] is True
     [record] = call["log"]
     assert record["level"] == "error"
-    assert "boom failed" in record["message"]
+    assert "boom" in record["message"]
+    assert "failed" in record["message"]
     assert "the database is down" in record["details"]
+
+
+async def test_the_request_of_a_failing_handler_carries_its_traceback(
+    client: httpx.AsyncClient,
+) -> None:
+    call = await start(client, path="/boom")
+    [exchange] = call["exchanges"]
+    assert exchange["status"] == 200  # the caller heard the fallback document
+    assert exchange["error"].startswith("the handler failed: RuntimeError: the database is down")
+    assert "raise RuntimeError" in exchange["traceback"]
+
+
+async def test_a_path_no_route_serves_is_no_route_not_a_bad_document(
+    client: httpx.AsyncClient,
+) -> None:
+    call = await start(client, path="/nowhere")
+    [exchange] = call["exchanges"]
+    assert exchange["status"] == 404
+    assert exchange["error"].startswith("no route")
+    assert exchange["problems"] == []
+    assert exchange["traceback"] is None
 
 
 async def test_transcript_kinds_media_and_dial_outcome(client: httpx.AsyncClient) -> None:

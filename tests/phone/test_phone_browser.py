@@ -205,6 +205,31 @@ def test_errors_show_in_the_page(browser: webdriver.Chrome, test_app_url: str) -
     wait_for_text(browser, "error", "Not in a call")
 
 
+def test_a_failing_handler_shows_red_with_its_traceback(
+    browser: webdriver.Chrome, test_app_url: str
+) -> None:
+    open_page(browser, test_app_url)
+    path = browser.find_element(By.ID, "path")
+    path.clear()
+    path.send_keys("/boom")
+    button(browser, "Call").click()
+    wait_for_text(browser, "requests", "handler failed")
+    [item] = browser.find_elements(By.CSS_SELECTOR, "#requests > li")
+    assert "bad" in (item.get_attribute("class") or "")
+    trace = item.find_element(By.CSS_SELECTOR, "pre.traceback")
+    assert "RuntimeError: the database is down" in trace.text
+
+
+def test_a_missing_route_shows_as_no_route(browser: webdriver.Chrome, test_app_url: str) -> None:
+    open_page(browser, test_app_url)
+    path = browser.find_element(By.ID, "path")
+    path.clear()
+    path.send_keys("/nowhere")
+    button(browser, "Call").click()
+    requests = wait_for_text(browser, "requests", "no route")
+    assert "12100" not in requests.text
+
+
 def test_text_from_the_app_is_never_markup(browser: webdriver.Chrome, test_app_url: str) -> None:
     open_page(browser, test_app_url)
     number = browser.find_element(By.ID, "from")

@@ -38,10 +38,11 @@ class Seen:
 
 
 def params_of(request: httpx.Request) -> list[tuple[str, str]]:
-    """The parameters of a request: its query string, or its form body for POST."""
+    """The parameters of a request: its query string, then its form body for POST."""
+    pairs = parse_qsl(request.url.query.decode(), keep_blank_values=True)
     if request.method == "POST":
-        return parse_qsl(request.content.decode(), keep_blank_values=True)
-    return parse_qsl(request.url.query.decode(), keep_blank_values=True)
+        pairs += parse_qsl(request.content.decode(), keep_blank_values=True)
+    return pairs
 
 
 Handler = Callable[[httpx.Request], httpx.Response]

@@ -68,7 +68,7 @@ def sample(model: type[_wire.Model]) -> dict[str, Any]:
         rest.Application: {"sid": SID["ap"], "voice_caller_id_lookup": False, "client_count": 0},
         rest.ApplicationClient: {"sid": "CL" + "0" * 32, "nickname": "alice"},
         rest.DialogflowAgent: {"sid": SID["ag"], "Friendly_name": "bot", "Timeout": "5"},
-        rest.Domain: {"sid": SID["sd"], "domain-sip_url": "d.sip.zang.io", "auth_type": "IP_ACL"},
+        rest.Domain: {"sid": SID["sd"], "domain-sip_url": "d.sip.zang.io", "auth_type": "ip_acl"},
         rest.CredentialList: {"sid": SID["cl"], "credentials_count": 1},
         rest.Credential: {"sid": SID["sc"], "username": "bob"},
         rest.IpAccessControlList: {"sid": SID["al"], "ip_addresses_count": 1},
@@ -1014,5 +1014,12 @@ CASES: list[Case] = [
         sms_enabled=False,
         expect=[("SmsEnabled", "false")],
     ),
-    many("fraud.list", path="/Fraud", model=rest.FraudRule, key="frauds"),
+    many(
+        "fraud.list",
+        path="/Fraud",
+        model=rest.FraudRule,
+        key="frauds",
+        sms_enabled=True,
+        expect=[("SmsEnabled", "true")],
+    ),
 ]

@@ -116,3 +116,70 @@ async def test_async_client_takes_the_same_per_call_timeout() -> None:
     async with AsyncClient(ACCOUNT, TOKEN, base_url=BASE, transport=transport) as client:
         assert [c async for c in client.calls.list(timeout=0.5)] == []
     assert timeouts == [{"connect": 0.5, "read": 0.5, "write": 0.5, "pool": 0.5}]
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_the_legacy_zang_host_is_a_named_region() -> None:
+    with Client(ACCOUNT, TOKEN, region="zang") as client:
+        assert client.base_url == "https://api.zang.io/v2"
+
+
+def test_the_references_printed_default_root_is_reachable_as_a_base_url() -> None:
+    url = "https://api.cpaas.avayacloud.com.io/v2"
+    with Client(ACCOUNT, TOKEN, base_url=url) as client:
+        assert client.base_url == url
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "AC123",
+        "CA" + "0" * 32,
+        "AC" + "g" * 32,
+        "AC" + "0" * 33,
+        " AC" + "0" * 32,
+        "AC" + "0" * 31 + "/",
+    ],
+)
+def test_an_account_sid_that_is_not_ac_and_32_hex_digits_is_refused(
+    sid: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(UsageError, match=r"account_sid must be 'AC' followed by 32 hexadecimal"):
+        Client(sid, TOKEN, base_url=BASE)
+    monkeypatch.setenv("CPAAS_ACCOUNT_SID", sid)
+    with pytest.raises(UsageError, match=r"got '") as caught:
+        AsyncClient(auth_token=TOKEN, base_url=BASE)
+    assert repr(sid) in str(caught.value)
+
+
+def test_upper_case_hex_digits_make_a_valid_account_sid() -> None:
+    sid = "AC" + "ABCDEF0123456789" * 2
+    with Client(sid, TOKEN, base_url=BASE) as client:
+        assert client.account_sid == sid
+
+
+def test_deadline_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="deadline"):
+        Client(ACCOUNT, TOKEN, base_url=BASE, deadline=0)
+
+
+def test_default_timeouts_are_per_attempt_and_capped_by_the_deadline() -> None:
+    timeouts: list[dict[str, float | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        timeouts.append(request.extensions["timeout"])
+        return json_response(200, sample(Call))
+
+    transport = httpx.MockTransport(handler)
+    with Client(ACCOUNT, TOKEN, base_url=BASE, transport=transport) as client:
+        client.calls.get(CALL)
+        client.calls.get(CALL, timeout=None)
+    with Client(ACCOUNT, TOKEN, base_url=BASE, deadline=2.0, transport=transport) as client:
+        client.calls.get(CALL)
+    with Client(ACCOUNT, TOKEN, base_url=BASE, deadline=None, transport=transport) as client:
+        client.calls.get(CALL, timeout=None)
+    assert timeouts[0] == {"connect": 5.0, "read": 10.0, "write": 10.0, "pool": 10.0}
+    assert timeouts[1] == {"connect": 30.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+    assert timeouts[2] == {"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}
+    assert timeouts[3] == {"connect": None, "read": None, "write": None, "pool": None}

@@ -179,3 +179,20 @@ def test_an_endpoint_is_bound_once_per_client_and_keeps_its_docstring() -> None:
         assert first.calls.get is not second.calls.get
         assert first.calls.list_page is first.calls.list_page
         assert (first.calls.get.__doc__ or "").startswith("Read one call.")
+
+
+def test_byoc_add_sends_the_number_in_the_query_and_its_settings_in_the_form(
+    mock_transport: MakeTransport, seen: Seen
+) -> None:
+    (case,) = [case for case in CASES if case.call == "byoc_numbers.add"]
+    transport = mock_transport(answer(case))
+    with Client(ACCOUNT, TOKEN, base_url=BASE, transport=transport) as client:
+        client.byoc_numbers.add(byoc_vendor="acme", phone_number="+4412345", sms_url="https://a")
+    request = seen.last
+    assert request.url.path.endswith("/Numbers/Byoc.json")
+    assert request.url.params.multi_items() == [
+        ("ByocVendor", "acme"),
+        ("PhoneNumber", "+4412345"),
+        ("Type", "local"),
+    ]
+    assert request.content == b"SmsUrl=https%3A%2F%2Fa"

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from webhooks.rest import UsageError
-from webhooks.rest._params import encode, segment, wire_name
+from webhooks.rest._params import encode, form, segment, wire_name
 
 
 @pytest.mark.parametrize(
@@ -37,21 +37,15 @@ class Color(enum.Enum):
 
 
 def test_values_are_encoded_as_the_platform_expects() -> None:
-    params = encode(
-        {
-            "self": object(),
-            "timeout": 3.0,
-            "record": True,
-            "hide_caller_id": False,
-            "start_time_after": date(2017, 1, 1),
-            "start_time_before": datetime(
-                2017, 3, 19, 23, 30, tzinfo=timezone(-timedelta(hours=2))
-            ),
-            "audio_url": ["a", "b"],
-            "color": Color.RED,
-            "page_size": 10,
-            "missing": None,
-        }
+    params = form(
+        record=True,
+        hide_caller_id=False,
+        start_time_after=date(2017, 1, 1),
+        start_time_before=datetime(2017, 3, 19, 23, 30, tzinfo=timezone(-timedelta(hours=2))),
+        audio_url=["a", "b"],
+        color=Color.RED,
+        page_size=10,
+        missing=None,
     )
     assert params == (
         ("Record", "true"),
@@ -62,6 +56,14 @@ def test_values_are_encoded_as_the_platform_expects() -> None:
         ("AudioUrl", "b"),
         ("Color", "red"),
         ("PageSize", "10"),
+    )
+
+
+def test_only_the_named_parameters_are_sent_and_aliases_win() -> None:
+    assert form() == ()
+    assert encode({"friendly_name": "x", "agent_timeout": 5}, aliases={"friendly_name": "F_n"}) == (
+        ("F_n", "x"),
+        ("AgentTimeout", "5"),
     )
 
 

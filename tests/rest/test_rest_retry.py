@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -195,4 +196,90 @@ async def test_async_create_is_not_retried_after_a_dropped_response() -> None:
     async with AsyncClient(ACCOUNT, TOKEN, base_url=BASE, retry=FAST, transport=transport) as c:
         with pytest.raises(NetworkError):
             await c.mms.send(to="+1555", from_="+1666", media_url="https://a/p.png")
+    assert len(script.requests) == 1
+
+
+def test_network_error_names_the_underlying_cause() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    transport = httpx.MockTransport(handler)
+    with (
+        Client(ACCOUNT, TOKEN, base_url=BASE, retry=FAST, transport=transport) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.calls.get(CALL)
+    message = str(caught.value)
+    assert "ConnectError: [Errno -2] Name or service not known" in message
+    assert "after 3 attempts" in message
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+
+
+def test_no_retry_starts_that_would_end_past_the_deadline() -> None:
+    script = Script(httpx.ReadTimeout, httpx.ReadTimeout, httpx.ReadTimeout)
+    events: list[RetryEvent] = []
+    slow = RetryPolicy(max_attempts=3, backoff=60.0, max_backoff=60.0, jitter=0.0)
+    transport = httpx.MockTransport(script)
+    with (
+        Client(
+            ACCOUNT,
+            TOKEN,
+            base_url=BASE,
+            retry=slow,
+            deadline=5.0,
+            on_retry=events.append,
+            transport=transport,
+        ) as client,
+        pytest.raises(RequestTimeout, match="5 s deadline would pass") as caught,
+    ):
+        client.calls.get(CALL)
+    assert len(script.requests) == 1
+    assert events == []
+    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+
+
+def test_a_retried_status_answer_past_the_deadline_is_raised_as_is() -> None:
+    script = Script(503, retry_after="10")
+    with (
+        Client(
+            ACCOUNT,
+            TOKEN,
+            base_url=BASE,
+            deadline=5.0,
+            transport=httpx.MockTransport(script),
+        ) as client,
+        pytest.raises(ServerError),
+    ):
+        client.calls.get(CALL)
+    assert len(script.requests) == 1
+
+
+def test_each_retry_has_its_timeouts_cut_to_the_time_left() -> None:
+    script = Script(httpx.ReadTimeout, httpx.ReadTimeout)
+    reads: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        reads.append(request.extensions["timeout"]["read"])
+        return script(request)
+
+    transport = httpx.MockTransport(handler)
+    with Client(
+        ACCOUNT, TOKEN, base_url=BASE, retry=FAST, deadline=8.0, transport=transport
+    ) as client:
+        client.calls.get(CALL)
+    assert len(reads) == 3
+    assert reads[0] == 8.0
+    assert all(later <= earlier for earlier, later in itertools.pairwise(reads))
+
+
+@pytest.mark.anyio
+async def test_async_client_gives_up_a_retry_that_would_pass_the_deadline() -> None:
+    script = Script(httpx.ConnectError)
+    slow = RetryPolicy(max_attempts=2, backoff=60.0, max_backoff=60.0, jitter=0.0)
+    transport = httpx.MockTransport(script)
+    async with AsyncClient(
+        ACCOUNT, TOKEN, base_url=BASE, retry=slow, deadline=1.0, transport=transport
+    ) as client:
+        with pytest.raises(NetworkError, match="deadline would pass"):
+            await client.calls.get(CALL)
     assert len(script.requests) == 1

@@ -103,3 +103,33 @@ def test_configuration_errors_hide_the_token() -> None:
     with pytest.raises(UsageError) as caught:
         Client(ACCOUNT, TOKEN, base_url="http://example.com/v2")
     assert_secret_free(str(caught.value))
+
+
+@pytest.mark.usefixtures("clean_env")
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"https://{ACCOUNT}:{TOKEN}@api-us.cpaas.avayacloud.com/v2",
+        f"http://{ACCOUNT}:{TOKEN}@127.0.0.1:8000/v2",
+        f"https://{TOKEN}@api.example.com/v2",
+        f"http://user:{TOKEN}@example.com/v2",
+        f"https://user:{TOKEN}@exa mple.com/v2",
+    ],
+)
+def test_credentials_in_base_url_are_refused_without_repeating_them(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(UsageError, match="base_url") as caught:
+        Client(ACCOUNT, TOKEN, base_url=url)
+    assert_secret_free(str(caught.value))
+    assert_secret_free("".join(traceback.format_exception(caught.value)))
+    monkeypatch.setenv("CPAAS_BASE_URL", url)
+    with pytest.raises(UsageError, match=r"credentials|valid URL") as caught:
+        AsyncClient(ACCOUNT, TOKEN)
+    assert_secret_free("".join(traceback.format_exception(caught.value)))
+
+
+def test_a_proxy_url_with_credentials_that_is_invalid_is_refused_without_them() -> None:
+    with pytest.raises(UsageError, match="proxy") as caught:
+        Client(ACCOUNT, TOKEN, base_url=BASE, proxy=f"ftp://user:{TOKEN}@proxy.example:3128")
+    assert_secret_free("".join(traceback.format_exception(caught.value)))

@@ -6,11 +6,11 @@ import pytest
 from sim_apps import docs_app
 
 from webhooks.testing import (
-    ConferenceEvent,
     Dialed,
     Played,
     Pressed,
     Recorded,
+    RoomEvent,
     SimCall,
     SimRequest,
     SimulationError,
@@ -27,7 +27,7 @@ def requests(call: SimCall, kind: str) -> list[SimRequest]:
 
 
 def events(call: SimCall) -> list[str]:
-    return [s.event for s in call.steps(ConferenceEvent)]
+    return [s.event for s in call.steps(RoomEvent)]
 
 
 def room_doc(attrs: str, action: str = "") -> str:

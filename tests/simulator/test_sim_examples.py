@@ -9,13 +9,13 @@ import pytest
 from examples import conference, forwarding, live_control, sms_autoreply, voicemail
 from webhooks.rest import AsyncClient
 from webhooks.testing import (
-    ConferenceEvent,
     Dialed,
     FakePlatform,
     Gathered,
     HungUp,
     Recorded,
     Redirected,
+    RoomEvent,
     SentMessage,
     Simulator,
     Spoke,
@@ -108,7 +108,7 @@ def test_conference_two_callers_with_the_pin_share_the_room() -> None:
     room = sim.conference("team-standup")
     assert room.participants == [first, second]
     assert room.status == "in-progress"
-    assert {e.room for e in first.steps(ConferenceEvent)} == {"team-standup"}
+    assert {e.room for e in first.steps(RoomEvent)} == {"team-standup"}
     callbacks = [e for e in conference.EVENTS if e["conference"] == room.sid]
     assert {e["call"] for e in callbacks} >= {first.sid, second.sid}
     first.hangup()

@@ -26,7 +26,7 @@ CALL_API = {
     "notifications", "scheduled_hangup", "legs",
     # inspection
     "said", "messages", "ended", "waiting_for", "waiting_at", "gather", "last_request",
-    "codes", "describe", "notification", "steps",
+    "codes", "describe", "fork", "notification", "steps",
     # the caller's actions and live-call control
     "press", "say_speech", "record", "wait", "hangup", "interrupt", "send_digits",
     "press_async", "say_speech_async", "record_async", "wait_async", "hangup_async",

@@ -252,7 +252,7 @@ async def test_sip_domain_mappings_set_auth_type(
         f"{d}/CredentialListMappings.json", data={"CredentialListSid": cl["sid"]}
     )
     assert again.json()["code"] == 62013
-    assert (await client.get(f"{d}.json")).json()["auth_type"] == "CREDENTIAL_LIST"
+    assert (await client.get(f"{d}.json")).json()["auth_type"] == "credential_list"
     await client.post(
         f"{d}/IpAccessControlListMappings.json", data={"IpAccessControlListSid": acl["sid"]}
     )
@@ -260,7 +260,7 @@ async def test_sip_domain_mappings_set_auth_type(
     listed = (await client.get(f"{d}/CredentialListMappings.json")).json()
     assert [c["sid"] for c in listed["credential_lists"]] == [cl["sid"]]
     await client.delete(f"{d}/CredentialListMappings/{cl['sid']}.json")
-    assert (await client.get(f"{d}.json")).json()["auth_type"] == "IP_ACL"
+    assert (await client.get(f"{d}.json")).json()["auth_type"] == "ip_acl"
     gone = await client.delete(f"{d}/CredentialListMappings/{cl['sid']}.json")
     assert gone.json()["code"] == 62015
     unknown = await client.post(

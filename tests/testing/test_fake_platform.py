@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from webhooks.testing import FakePlatform, Record
+from webhooks.testing import FakePlatform, FakeRecord
 from webhooks.testing.fake_platform._routes import ROUTES
 from webhooks.testing.fake_platform._routing import Route
 
@@ -45,7 +45,7 @@ def seed(fake: FakePlatform) -> dict[str, str]:
     byoc.extra["byoc"] = True
     fraud = fake.add("frauds", country_code="HR", expiration_date="")
     fraud.extra["rule"] = "authorized"
-    records: dict[str, Record] = {
+    records: dict[str, FakeRecord] = {
         "usage": fake.add("usages"),
         "sms": fake.add("sms_messages", from_="+15550001111", to="+15552223333", body="hi"),
         "mms": fake.add("mms_messages", from_="+15550001111", to="+15552223333"),

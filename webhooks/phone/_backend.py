@@ -178,20 +178,35 @@ class PhoneCall:
 
 
 def exchange_view(request: Any) -> ExchangeView:
-    """Describe one request of the simulated platform, with its answer's document."""
+    """Describe one request of the simulated platform, with its answer's document.
+
+    A request on which the app's handler failed shows the exception and its traceback (the
+    answer is the app's fallback document); a 404 says that no route serves the path, rather
+    than reading the error page as a document.
+    """
     params = getattr(request, "params", {}) or {}
     status = getattr(request, "status", None)
     body = getattr(request, "body", None)
     content_type = str(getattr(request, "content_type", "") or "")
-    xml, problems = document_view(body) if body else (None, [])
+    failed = isinstance(status, int) and (status == 0 or status >= 400)
+    xml, problems = document_view(body) if body and not failed else (None, [])
     error = None
     if isinstance(status, int):
         if status == 0:
             error = "the app could not be reached"
+        elif status == 404:
+            error = "no route: the app serves nothing at this path (HTTP 404)"
         elif status >= 400:
             error = f"HTTP {status}"
         elif body and "xml" not in content_type and content_type:
             error = f"answered {content_type}, not XML"
+    app_error = getattr(request, "app_error", None)
+    trace = None
+    if isinstance(app_error, BaseException):
+        error = f"the handler failed: {type(app_error).__name__}: {app_error}"
+        if status == 200:
+            error += " (the caller heard the app's fallback document)"
+        trace = "".join(traceback.format_exception(app_error))
     return ExchangeView(
         method=str(getattr(request, "method", "POST")),
         url=str(getattr(request, "url", "")),
@@ -200,6 +215,7 @@ def exchange_view(request: Any) -> ExchangeView:
         xml=xml,
         problems=problems,
         error=error,
+        traceback=trace,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from webhooks._cli import Subparsers
+
 __all__ = ["add_phone", "build_parser", "phone_main", "run_phone"]
 
 DESCRIPTION = (
@@ -36,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_phone(parsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_phone(parsers: Subparsers) -> None:
     """Add the ``phone`` subcommand to the ``python -m webhooks`` parser."""
     parser = parsers.add_parser(
         "phone", help="a dial pad page for trying an app's calls", description=DESCRIPTION

@@ -85,7 +85,7 @@ LINES: dict[str, Line] = {
     "Dialed": _dialed,
     "Pressed": _pressed,
     "SentDigits": lambda f: ("dtmf", f"sent digits {f.get('digits', '')}"),
-    "ConferenceEvent": lambda f: ("conference", f"{f.get('event', '?')} room {f.get('room', '?')}"),
+    "RoomEvent": lambda f: ("conference", f"{f.get('event', '?')} room {f.get('room', '?')}"),
     "SentMessage": _message,
     "Redirected": lambda f: ("redirect", f"redirected to {f.get('url', '?')}"),
     "Pinged": lambda f: ("ping", f"pinged {f.get('url', '?')}"),

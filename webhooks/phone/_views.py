@@ -71,7 +71,9 @@ class ExchangeView:
         status: The HTTP status of the answer, if known.
         xml: The answer's document: pretty-printed when valid, as received when not.
         problems: The validation problems of the document (empty when valid).
-        error: A failure that is not a document problem (an HTTP error, a wrong media type).
+        error: A failure that is not a document problem (a failing handler, no route, an HTTP
+            error, a wrong media type).
+        traceback: The traceback of the app's handler that failed on this request, if any.
     """
 
     method: str
@@ -81,6 +83,7 @@ class ExchangeView:
     xml: str | None = None
     problems: list[ProblemView] = field(default_factory=list)
     error: str | None = None
+    traceback: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

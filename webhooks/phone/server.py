@@ -67,7 +67,7 @@ STATIC = Path(str(files("webhooks.phone") / "static"))
 def _default_simulator(app: Any) -> SimulatorLike:
     from webhooks.testing import Simulator
 
-    simulator: SimulatorLike = Simulator(app)
+    simulator: SimulatorLike = Simulator(app, raise_app_exceptions=False)
     return simulator
 
 
@@ -75,13 +75,11 @@ def _default_dial(sim: SimulatorLike, outcome: str) -> None:
     """Make every dialled party that the app has not scripted do ``outcome``."""
     from webhooks.testing import DialOutcome
 
+    # One simulator serves every call (shared conference rooms), so the phone sets the
+    # default before each call's step.
     scripted = DialOutcome(cast(DialStatus, outcome))
     if hasattr(type(sim), "default_dial"):
         sim.default_dial = scripted  # type: ignore[attr-defined]
-    else:
-        # The simulator takes the default at construction only; one simulator serves every
-        # call (shared conference rooms), so the phone sets it before each call's step.
-        sim._ctx.default_dial = scripted  # type: ignore[attr-defined]
 
 
 class _Phone:

@@ -22,9 +22,12 @@ Resources: ``account``, ``usages``, ``notifications``, ``calls``, ``sms``, ``mms
 
 Parameters are snake_case keywords (``status_callback`` -> ``StatusCallback``, ``from_`` ->
 ``From``; date filters ``start_time_after=date(2017, 1, 1)`` -> ``StartTime>=2017-01-01``) and
-every call takes ``timeout=``. Configuration from the environment: ``CPAAS_ACCOUNT_SID``,
-``CPAAS_AUTH_TOKEN``, ``CPAAS_REGION``, ``CPAAS_BASE_URL``. Errors: :mod:`webhooks.rest.errors`;
-retries: :mod:`webhooks.rest.retry`.
+every call takes ``timeout=`` (per attempt); the client's ``deadline=`` (30 s) bounds a call,
+retries included. Configuration from the environment: ``CPAAS_ACCOUNT_SID``,
+``CPAAS_AUTH_TOKEN``, ``CPAAS_REGION`` (``us``, ``eu``, ``sg`` or the legacy ``zang``),
+``CPAAS_BASE_URL``; proxies from ``proxy=`` or ``HTTPS_PROXY``/``NO_PROXY`` (``trust_env``).
+Errors: :mod:`webhooks.rest.errors` (``describe(code)`` gives a code's meaning); retries:
+:mod:`webhooks.rest.retry`. Importing this package loads neither starlette nor the webhook app.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from ._core import DEFAULT, CallTimeout, Format
 from ._wire import Model
 from .accounts import Account, Notification, Usage
 from .applications import Application, ApplicationClient, ApplicationSettings, DialogflowAgent
+from .available_numbers import AllowedCountry, AvailablePhoneNumber
 from .calls import Call
 from .conferences import Conference, Participant
 from .errors import (
@@ -51,14 +55,19 @@ from .errors import (
     UsageError,
 )
 from .lookups import BnaLookup, CarrierLookup, CnamLookup, FraudRule
-from .messages import MmsMessage, SmsMessage
-from .numbers import AllowedCountry, AvailablePhoneNumber, IncomingPhoneNumber, NumberSettings
+from .messages import MessageFilters, MmsMessage, SmsMessage
+from .numbers import IncomingPhoneNumber, NumberSettings
 from .paging import AsyncPageIterator, Page, PageIterator
-from .recordings import Recording, Transcription
+from .recordings import Recording, TranscribeOptions, Transcription
 from .retry import RetryEvent, RetryPolicy
-from .sip import Domain, DomainSettings
-from .sip_acls import IpAccessControlList, IpAddress
-from .sip_credentials import Credential, CredentialList
+from .sip import (
+    Credential,
+    CredentialList,
+    Domain,
+    DomainSettings,
+    IpAccessControlList,
+    IpAddress,
+)
 
 __all__ = [
     "DEFAULT",
@@ -91,6 +100,7 @@ __all__ = [
     "InvalidResponseError",
     "IpAccessControlList",
     "IpAddress",
+    "MessageFilters",
     "MmsMessage",
     "Model",
     "NetworkError",
@@ -109,6 +119,7 @@ __all__ = [
     "RetryPolicy",
     "ServerError",
     "SmsMessage",
+    "TranscribeOptions",
     "Transcription",
     "TransportError",
     "Usage",

@@ -15,16 +15,18 @@ from typing import Any, Generic, Self, TypeVar, get_origin, get_type_hints
 import anyio
 import httpx
 
-from ._config import DEFAULT_TIMEOUT, Settings, TimeoutArg
+from ._config import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, Settings, TimeoutArg, redact
 from ._core import Core, Op, Query
 from ._resource import Async, M, Resource, Sync
 from .accounts import AccountResource, Notifications, Usages
 from .applications import Agents, Applications
+from .available_numbers import AllowedCountries, AvailableNumbers
 from .calls import Calls
 from .conferences import Conferences
+from .errors import UsageError
 from .lookups import Fraud, Lookups
 from .messages import MmsMessages, SmsMessages
-from .numbers import AllowedCountries, AvailableNumbers, ByocNumbers, IncomingNumbers
+from .numbers import ByocNumbers, IncomingNumbers
 from .paging import AsyncPageIterator, Page, PageIterator
 from .recordings import Recordings, Transcriptions
 from .retry import RetryEvent, RetryPolicy
@@ -73,15 +75,27 @@ class _Api(Generic[M, TransportT]):
         region: str | None = None,
         base_url: str | None = None,
         timeout: TimeoutArg = DEFAULT_TIMEOUT,
+        deadline: float | None = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
         on_retry: Callable[[RetryEvent], None] | None = None,
+        proxy: str | httpx.Proxy | None = None,
+        trust_env: bool = True,
         transport: TransportT | None = None,
     ) -> None:
         settings = Settings.resolve(account_sid, auth_token, region=region, base_url=base_url)
         self._core = Core(
-            settings, timeout=timeout, retry=retry or RetryPolicy(), on_retry=on_retry
+            settings,
+            timeout=timeout,
+            deadline=deadline,
+            retry=retry or RetryPolicy(),
+            on_retry=on_retry,
         )
-        self._http = self._connect(transport)
+        try:
+            self._http = self._connect(transport, proxy, trust_env)
+        except (ValueError, httpx.InvalidURL):
+            # Not chained: httpx's message would quote the proxy URL with its credentials.
+            shown = redact(str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy))
+            raise UsageError(f"proxy is not a valid proxy URL: {shown!r}") from None
         for name, resource in RESOURCES.items():
             setattr(self, name, resource(self))
 
@@ -102,7 +116,9 @@ class _Api(Generic[M, TransportT]):
         """The API root, e.g. ``https://api-us.cpaas.avayacloud.com/v2``."""
         return self._core.settings.base_url
 
-    def _connect(self, transport: TransportT | None) -> Any:
+    def _connect(
+        self, transport: TransportT | None, proxy: str | httpx.Proxy | None, trust_env: bool
+    ) -> Any:
         raise NotImplementedError
 
 
@@ -113,16 +129,25 @@ class Client(_Api[Sync, httpx.BaseTransport]):
         account_sid: The account SID; default ``CPAAS_ACCOUNT_SID``.
         auth_token: The auth token; default ``CPAAS_AUTH_TOKEN``. It is never shown in reprs,
             logs or exception messages.
-        region: ``us``, ``eu`` or ``sg``; default ``CPAAS_REGION``, else ``us``.
+        region: ``us``, ``eu``, ``sg`` or the legacy ``zang`` (:data:`REGIONS`); default
+            ``CPAAS_REGION``, else ``us``.
         base_url: An explicit API root (wins over the region); default ``CPAAS_BASE_URL``.
-            Must be HTTPS unless the host is loopback.
-        timeout: The default timeout of every request (each call also takes ``timeout=``).
+            Must be HTTPS unless the host is loopback, and must not carry credentials.
+        timeout: The timeouts of each attempt (each call also takes ``timeout=``); default
+            10 s to read or write, 5 s to connect.
+        deadline: Seconds a call may take in total, retries and their waits included
+            (default 30); each attempt's timeouts are cut to the time left. ``None``: no limit.
         retry: The retry policy (see :mod:`webhooks.rest.retry`).
         on_retry: Called with a :class:`RetryEvent` before each retry.
+        proxy: A proxy for every request (``http://host:3128``, credentials in the URL or an
+            ``httpx.Proxy``); wins over the environment.
+        trust_env: Honour ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``,
+            ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` as ``httpx`` does (default ``True``).
         transport: An ``httpx`` transport, e.g. ``httpx.MockTransport`` in tests.
 
     Raises:
-        UsageError: When credentials are missing or the base URL is refused.
+        UsageError: When credentials are missing, the account SID is not ``AC`` + 32 hex
+            digits, or the base URL or proxy is refused.
 
     Example::
 
@@ -132,9 +157,18 @@ class Client(_Api[Sync, httpx.BaseTransport]):
 
     _http: httpx.Client
 
-    def _connect(self, transport: httpx.BaseTransport | None) -> httpx.Client:
+    def _connect(
+        self,
+        transport: httpx.BaseTransport | None,
+        proxy: str | httpx.Proxy | None,
+        trust_env: bool,
+    ) -> httpx.Client:
         return httpx.Client(
-            timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
+            timeout=self._core.timeout,
+            transport=transport,
+            limits=_LIMITS,
+            proxy=proxy,
+            trust_env=trust_env,
         )
 
     def __enter__(self) -> Self:
@@ -155,16 +189,18 @@ class Client(_Api[Sync, httpx.BaseTransport]):
     def _run(self, op: Op[T]) -> T:
         core, attempt = self._core, 1
         request = core.request(op)
+        expires = core.expiry(time.monotonic())
         while True:
             try:
                 response = self._http.send(request)
             except httpx.TransportError as exc:
-                wait = core.wait_after_error(op, attempt, exc)
+                wait = core.wait_after_error(op, attempt, exc, expires - time.monotonic())
             else:
                 if response.status_code < 300:
                     return core.result(op, response)
-                wait = core.wait_after_status(op, attempt, response)
+                wait = core.wait_after_status(op, attempt, response, expires - time.monotonic())
             time.sleep(wait)
+            core.retime(op, request, expires - time.monotonic())
             attempt += 1
 
     def _iterate(self, query: Query[T]) -> PageIterator[T]:
@@ -201,15 +237,24 @@ class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
     Args:
         account_sid: The account SID; default ``CPAAS_ACCOUNT_SID``.
         auth_token: The auth token; default ``CPAAS_AUTH_TOKEN``.
-        region: ``us``, ``eu`` or ``sg``; default ``CPAAS_REGION``, else ``us``.
+        region: ``us``, ``eu``, ``sg`` or the legacy ``zang`` (:data:`REGIONS`); default
+            ``CPAAS_REGION``, else ``us``.
         base_url: An explicit API root (wins over the region); default ``CPAAS_BASE_URL``.
-        timeout: The default timeout of every request (each call also takes ``timeout=``).
+        timeout: The timeouts of each attempt (each call also takes ``timeout=``); default
+            10 s to read or write, 5 s to connect.
+        deadline: Seconds a call may take in total, retries and their waits included
+            (default 30); each attempt's timeouts are cut to the time left. ``None``: no limit.
         retry: The retry policy (see :mod:`webhooks.rest.retry`).
         on_retry: Called with a :class:`RetryEvent` before each retry.
+        proxy: A proxy for every request (``http://host:3128``, credentials in the URL or an
+            ``httpx.Proxy``); wins over the environment.
+        trust_env: Honour ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``,
+            ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` as ``httpx`` does (default ``True``).
         transport: An ``httpx`` async transport, e.g. ``httpx.ASGITransport(app)``.
 
     Raises:
-        UsageError: When credentials are missing or the base URL is refused.
+        UsageError: When credentials are missing, the account SID is not ``AC`` + 32 hex
+            digits, or the base URL or proxy is refused.
 
     Example::
 
@@ -220,9 +265,18 @@ class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
 
     _http: httpx.AsyncClient
 
-    def _connect(self, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+    def _connect(
+        self,
+        transport: httpx.AsyncBaseTransport | None,
+        proxy: str | httpx.Proxy | None,
+        trust_env: bool,
+    ) -> httpx.AsyncClient:
         return httpx.AsyncClient(
-            timeout=self._core.timeout, transport=transport, limits=_LIMITS, trust_env=False
+            timeout=self._core.timeout,
+            transport=transport,
+            limits=_LIMITS,
+            proxy=proxy,
+            trust_env=trust_env,
         )
 
     async def __aenter__(self) -> Self:
@@ -243,16 +297,18 @@ class AsyncClient(_Api[Async, httpx.AsyncBaseTransport]):
     async def _run(self, op: Op[T]) -> T:
         core, attempt = self._core, 1
         request = core.request(op)
+        expires = core.expiry(time.monotonic())
         while True:
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
-                wait = core.wait_after_error(op, attempt, exc)
+                wait = core.wait_after_error(op, attempt, exc, expires - time.monotonic())
             else:
                 if response.status_code < 300:
                     return core.result(op, response)
-                wait = core.wait_after_status(op, attempt, response)
+                wait = core.wait_after_status(op, attempt, response, expires - time.monotonic())
             await anyio.sleep(wait)
+            core.retime(op, request, expires - time.monotonic())
             attempt += 1
 
     def _iterate(self, query: Query[T]) -> AsyncPageIterator[T]:

@@ -5,19 +5,30 @@ Environment variables, used when the matching argument is not given:
 ==================== =====================================================================
 ``CPAAS_ACCOUNT_SID`` the account SID (``AC`` + 32 hex), the HTTP Basic user name
 ``CPAAS_AUTH_TOKEN``  the auth token, the HTTP Basic password
-``CPAAS_REGION``      ``us`` (default), ``eu`` or ``sg``
+``CPAAS_REGION``      ``us`` (default), ``eu``, ``sg`` or ``zang`` (see :data:`REGIONS`)
 ``CPAAS_BASE_URL``    an explicit API root such as ``http://127.0.0.1:8000/v2`` (wins over
                       the region)
 ==================== =====================================================================
 
 HTTPS is required, except for loopback hosts (``localhost``, ``127.0.0.0/8``, ``::1``) so that
-local fakes and tests can be served over plain HTTP.
+local fakes and tests can be served over plain HTTP. A base URL never carries credentials
+(``https://AC…:token@host/v2`` is refused, and the refusal does not repeat the token): they go in
+``account_sid`` and ``auth_token``, which the client sends in the ``Authorization`` header.
+
+Proxies: like ``httpx``, the clients honour ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and
+``NO_PROXY`` (and ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``) unless built with ``trust_env=False``;
+``proxy="http://proxy.example:3128"`` names a proxy explicitly (and wins over the environment).
+
+Time: every attempt has the per-attempt :data:`DEFAULT_TIMEOUT` (10 s to read or write, 5 s to
+connect; ``timeout=``), and every call, retries and the waits between them included, ends within
+:data:`DEFAULT_DEADLINE` (30 s; ``deadline=``, ``None`` for no limit).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -27,6 +38,7 @@ import httpx
 from .errors import UsageError
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_TIMEOUT",
     "ENV_ACCOUNT_SID",
     "ENV_AUTH_TOKEN",
@@ -36,25 +48,40 @@ __all__ = [
     "Region",
     "Settings",
     "TimeoutArg",
+    "check_account_sid",
+    "check_base_url",
+    "redact",
 ]
 
-Region = Literal["us", "eu", "sg"]
-"""The platform's regions; EU accounts must use ``eu``."""
+Region = Literal["us", "eu", "sg", "zang"]
+"""The platform's regions (EU accounts must use ``eu``) and the legacy ``zang`` host."""
 
 REGIONS: Final[Mapping[str, str]] = {
     "us": "https://api-us.cpaas.avayacloud.com/v2",
     "eu": "https://api-eu.cpaas.avayacloud.com/v2",
     "sg": "https://api-sg.cpaas.avayacloud.com/v2",
+    "zang": "https://api.zang.io/v2",
 }
-"""The API root of each region."""
+"""The API root of each region.
+
+``zang`` is the legacy host the vendor's SDKs default to. The reference also prints a "default"
+root, ``https://api.cpaas.avayacloud.com.io/v2`` (it looks like a typo of the regional hosts);
+it is not a region here, but ``base_url="https://api.cpaas.avayacloud.com.io/v2"`` reaches it.
+"""
 
 ENV_ACCOUNT_SID: Final = "CPAAS_ACCOUNT_SID"
 ENV_AUTH_TOKEN: Final = "CPAAS_AUTH_TOKEN"  # noqa: S105 - the variable's name, not a secret
 ENV_REGION: Final = "CPAAS_REGION"
 ENV_BASE_URL: Final = "CPAAS_BASE_URL"
 
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
-"""30 s to read or write, 10 s to connect."""
+DEFAULT_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
+"""Per attempt: 10 s to read or write, 5 s to connect."""
+
+DEFAULT_DEADLINE: Final = 30.0
+"""Seconds a call may take in total, retries and the waits between them included."""
+
+_ACCOUNT_SID = re.compile(r"AC[0-9a-fA-F]{32}")
+_USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
 
 TimeoutArg = float | httpx.Timeout | None
 """A timeout in seconds, an ``httpx.Timeout``, or ``None`` for no timeout."""
@@ -69,6 +96,33 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def redact(text: str) -> str:
+    """``text`` with the user information of any URL in it (``//user:token@``) masked.
+
+    Args:
+        text: A URL or a message that may quote one.
+    """
+    return _USERINFO.sub("***@", text)
+
+
+def check_account_sid(account_sid: str) -> str:
+    """Validate an account SID: ``AC`` and 32 hexadecimal digits.
+
+    Args:
+        account_sid: The SID as given.
+
+    Raises:
+        UsageError: Naming what was given and what is allowed.
+    """
+    if not _ACCOUNT_SID.fullmatch(account_sid):
+        raise UsageError(
+            f"account_sid must be 'AC' followed by 32 hexadecimal digits "
+            f"(34 characters, as on the account dashboard), got {account_sid!r} "
+            f"({len(account_sid)} characters)"
+        )
+    return account_sid
+
+
 def check_base_url(base_url: str) -> str:
     """Validate an API root and return it without a trailing slash.
 
@@ -76,21 +130,29 @@ def check_base_url(base_url: str) -> str:
         base_url: E.g. ``https://api-eu.cpaas.avayacloud.com/v2`` or ``http://127.0.0.1:8080/v2``.
 
     Raises:
-        UsageError: When the URL is not absolute, or is plain HTTP to a non-loopback host.
+        UsageError: When the URL is not absolute, carries credentials, has a query or fragment,
+            or is plain HTTP to a non-loopback host. The message never repeats credentials.
     """
+    shown = redact(base_url)
     try:
         url = httpx.URL(base_url)
-    except httpx.InvalidURL as exc:
-        raise UsageError(f"base_url is not a valid URL: {base_url!r}") from exc
+    except httpx.InvalidURL:
+        # Not chained: httpx's message would quote the URL, credentials and all.
+        raise UsageError(f"base_url is not a valid URL: {shown!r}") from None
+    if url.userinfo:
+        raise UsageError(
+            f"base_url must not carry credentials (user:token@); pass account_sid= and "
+            f"auth_token= instead, got {shown!r}"
+        )
     if url.scheme not in {"http", "https"} or not url.host:
-        raise UsageError(f"base_url must be an absolute http(s) URL, got {base_url!r}")
+        raise UsageError(f"base_url must be an absolute http(s) URL, got {shown!r}")
     if url.scheme == "http" and not _is_loopback(url.host):
         raise UsageError(
             f"base_url must use https (plain http is allowed for loopback hosts only), "
-            f"got {base_url!r}"
+            f"got {shown!r}"
         )
     if url.query or url.fragment:
-        raise UsageError(f"base_url must not have a query or fragment, got {base_url!r}")
+        raise UsageError(f"base_url must not have a query or fragment, got {shown!r}")
     return str(url).rstrip("/")
 
 
@@ -133,8 +195,7 @@ class Settings:
             raise UsageError(f"no account SID: pass account_sid= or set {ENV_ACCOUNT_SID}")
         if not token:
             raise UsageError(f"no auth token: pass auth_token= or set {ENV_AUTH_TOKEN}")
-        if "/" in sid or "?" in sid or "#" in sid:
-            raise UsageError(f"account_sid is not a SID: {sid!r}")
+        check_account_sid(sid)
         root = base_url or (None if region else env.get(ENV_BASE_URL))
         if root is None:
             name = (region or env.get(ENV_REGION) or "us").lower()

@@ -4,7 +4,11 @@ An endpoint is described by an :class:`Op` (one request and how to read its answ
 :class:`Query` (a list resource, from which the ops of its pages are derived). :class:`Core`
 turns an op into an ``httpx.Request``, an ``httpx.Response`` into a result or an
 :class:`~webhooks.rest.errors.ApiError`, and decides about retries: after a failed attempt it
-either raises or says how long to wait. The clients only send requests and sleep.
+either raises or says how long to wait. The clients only send requests, read the clock and
+sleep.
+
+A call has a deadline (the client's ``deadline=``): every attempt's timeouts are capped to the
+time left, and no retry is made whose wait would reach past it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import base64
 import enum
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, Generic, Literal, NamedTuple, TypeVar
@@ -20,7 +25,7 @@ from urllib.parse import urlencode
 import httpx
 
 from . import _errorbody
-from ._config import Settings, TimeoutArg
+from ._config import Settings, TimeoutArg, redact
 from ._params import Params
 from .errors import (
     InvalidResponseError,
@@ -28,6 +33,7 @@ from .errors import (
     RequestTimeout,
     RestError,
     TransportError,
+    UsageError,
 )
 from .paging import Page, parse_page
 from .retry import RetryEvent, RetryPolicy, parse_retry_after, replayable_error
@@ -68,6 +74,7 @@ class Op(NamedTuple, Generic[T]):
         replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
         timeout: The per-call timeout.
         suffix: The format suffix (``.json``, ``.xml``, ``.csv``, ``.txt``).
+        query: Query parameters of a POST (the few endpoints documented with them).
     """
 
     method: str
@@ -77,6 +84,7 @@ class Op(NamedTuple, Generic[T]):
     replay_safe: bool
     timeout: CallTimeout = DEFAULT
     suffix: str = ".json"
+    query: Params = ()
 
     def __repr__(self) -> str:
         return f"<Op {self.method} {self.path}{self.suffix} params={len(self.params)}>"
@@ -145,21 +153,34 @@ def _text(content: bytes) -> str:
     return content.decode("utf-8")
 
 
+def _capped(timeout: TimeoutArg, left: float) -> dict[str, float | None]:
+    """The timeouts of an attempt, none longer than the ``left`` seconds of the deadline."""
+    given = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    if left == math.inf:
+        return given.as_dict()
+    return {
+        name: left if value is None else min(value, left) for name, value in given.as_dict().items()
+    }
+
+
 class Core:
     """Request building, answer reading and retry decisions for one account.
 
     Args:
         settings: Credentials and API root.
-        timeout: The default timeout.
+        timeout: The default timeout of each attempt.
+        deadline: Seconds a call may take in total, retries included, or ``None``.
         retry: The retry policy.
         on_retry: Called with a :class:`RetryEvent` before each retry.
     """
 
     __slots__ = (
         "_account_url",
+        "_deadline",
         "_form_headers",
         "_headers",
         "_timeout",
+        "deadline",
         "on_retry",
         "retry",
         "settings",
@@ -171,17 +192,24 @@ class Core:
         settings: Settings,
         *,
         timeout: TimeoutArg,
+        deadline: float | None,
         retry: RetryPolicy,
         on_retry: Callable[[RetryEvent], None] | None,
     ) -> None:
+        if deadline is not None and not deadline > 0:
+            raise UsageError(
+                f"deadline must be a positive number of seconds or None, got {deadline!r}"
+            )
         self.settings = settings
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.deadline = deadline
         self.retry = retry
         self.on_retry = on_retry
         self._account_url = settings.account_url
+        self._deadline = math.inf if deadline is None else deadline
         # Built once: httpx copies a Headers object's list instead of normalising a dict, and a
         # request that carries its timeout skips the client's per-request timeout merge.
-        self._timeout = self.timeout.as_dict()
+        self._timeout = _capped(self.timeout, self._deadline)
         basic = f"{settings.account_sid}:{settings.auth_token}".encode()
         self._headers = httpx.Headers(
             {
@@ -196,20 +224,26 @@ class Core:
     def __repr__(self) -> str:
         return f"<Core {self.settings!r}>"
 
+    def expiry(self, now: float) -> float:
+        """The clock reading (``time.monotonic()``) at which a call started ``now`` expires."""
+        return now + self._deadline
+
     def request(self, op: Op[Any]) -> httpx.Request:
         """Build the ``httpx.Request`` of an op (credentials in the Authorization header)."""
         url = self._account_url + op.path + op.suffix
         timeout = self._timeout
         if op.timeout is not DEFAULT:
-            given = op.timeout
-            timeout = (
-                given if isinstance(given, httpx.Timeout) else httpx.Timeout(given)
-            ).as_dict()
+            timeout = _capped(op.timeout, self._deadline)
         extensions = {"timeout": timeout}
         if op.method == "POST":
             body = urlencode(op.params).encode("utf-8")
             return httpx.Request(
-                "POST", url, content=body, headers=self._form_headers, extensions=extensions
+                "POST",
+                url,
+                params=op.query or None,
+                content=body,
+                headers=self._form_headers,
+                extensions=extensions,
             )
         return httpx.Request(
             op.method, url, params=op.params or None, headers=self._headers, extensions=extensions
@@ -245,8 +279,21 @@ class Core:
             retry_after=parse_retry_after(response.headers.get("retry-after")),
         )
 
-    def wait_after_status(self, op: Op[Any], attempt: int, response: httpx.Response) -> float:
+    def retime(self, op: Op[Any], request: httpx.Request, left: float) -> None:
+        """Cap the timeouts of the next attempt of ``request`` to the ``left`` seconds."""
+        timeout = self.timeout if op.timeout is DEFAULT else op.timeout
+        request.extensions["timeout"] = _capped(timeout, left)
+
+    def wait_after_status(
+        self, op: Op[Any], attempt: int, response: httpx.Response, left: float = math.inf
+    ) -> float:
         """The wait before retrying after an error status.
+
+        Args:
+            op: The request's op.
+            attempt: The attempt that failed, from 1.
+            response: Its answer.
+            left: Seconds until the call's deadline.
 
         Raises:
             ApiError: (or a subclass) for the answer, when it is not retried.
@@ -255,32 +302,57 @@ class Core:
         if op.replay_safe and self.retry.retries_status(status):
             retry_after = parse_retry_after(response.headers.get("retry-after"))
             wait = self.retry.delay(attempt, retry_after)
-            if wait is not None:
+            if wait is not None and wait < left:
                 url = str(response.request.url)
                 self._announce(RetryEvent(op.method, url, attempt, wait, status))
                 return wait
         raise self.error(response)
 
-    def wait_after_error(self, op: Op[Any], attempt: int, exc: httpx.HTTPError) -> float:
+    def wait_after_error(
+        self, op: Op[Any], attempt: int, exc: httpx.HTTPError, left: float = math.inf
+    ) -> float:
         """The wait before retrying after a transport failure (call it while handling ``exc``).
+
+        Args:
+            op: The request's op.
+            attempt: The attempt that failed, from 1.
+            exc: Its failure.
+            left: Seconds until the call's deadline.
 
         Raises:
             TransportError: Wrapping ``exc`` (its ``__cause__``), when it is not retried.
         """
+        late = False
         if replayable_error(exc, replay_safe=op.replay_safe):
             wait = self.retry.delay(attempt)
-            if wait is not None:
+            if wait is not None and wait < left:
                 url = str(exc.request.url) if _has_request(exc) else op.path
                 self._announce(RetryEvent(op.method, url, attempt, wait, error=exc))
                 return wait
-        raise self.transport_error(op, exc) from exc
+            late = wait is not None
+        raise self.transport_error(op, exc, attempts=attempt, late=late) from exc
 
-    def transport_error(self, op: Op[Any], exc: httpx.HTTPError) -> TransportError:
-        """Wrap an ``httpx`` failure (the caller raises it ``from exc``)."""
+    def transport_error(
+        self, op: Op[Any], exc: httpx.HTTPError, *, attempts: int = 1, late: bool = False
+    ) -> TransportError:
+        """Wrap an ``httpx`` failure, naming its cause (the caller raises it ``from exc``).
+
+        Args:
+            op: The failed request's op.
+            exc: The failure.
+            attempts: How many attempts were made.
+            late: Whether a retry was given up because the deadline would pass.
+        """
         url = str(exc.request.url) if _has_request(exc) else op.path
         kind = RequestTimeout if isinstance(exc, httpx.TimeoutException) else NetworkError
-        what = "timed out" if kind is RequestTimeout else f"failed ({type(exc).__name__})"
-        return kind(f"{op.method} {url} {what}", method=op.method, url=url)
+        what = "timed out" if kind is RequestTimeout else "failed"
+        cause = redact(str(exc).strip()) or "no detail"
+        text = f"{op.method} {url} {what}: {type(exc).__name__}: {cause}"
+        if attempts > 1:
+            text += f" (after {attempts} attempts)"
+        if late:
+            text += f"; not retried: the call's {self.deadline:g} s deadline would pass"
+        return kind(text, method=op.method, url=url)
 
     def _announce(self, event: RetryEvent) -> None:
         logger.warning(

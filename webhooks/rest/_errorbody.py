@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lxml import etree
-
 from .errors import (
     ApiError,
     AuthenticationError,
@@ -24,10 +22,6 @@ from .errors import (
 __all__ = ["parse_error_body", "to_error"]
 
 _INVALID_CREDENTIALS = 10004
-# Entities, DTDs and the network are off: the body comes from the network.
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
-)
 
 
 def _int(value: Any) -> int | None:
@@ -59,8 +53,15 @@ def _from_json(content: bytes) -> dict[str, Any] | None:
 
 
 def _from_xml(content: bytes) -> dict[str, Any] | None:
+    # Imported for the first XML error body only: importing the client stays free of lxml.
+    from lxml import etree
+
+    # Entities, DTDs and the network are off: the body comes from the network.
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
+    )
     try:
-        root = etree.fromstring(content, parser=_PARSER)
+        root = etree.fromstring(content, parser=parser)
     except etree.XMLSyntaxError:
         return None
     node = root if root.tag == "RestException" else root.find("RestException")

@@ -1,13 +1,23 @@
-"""Endpoints declared instead of written out, for the many of the same shape.
+"""The one way an endpoint is declared: a locator, and what the endpoint does there.
 
-A *locator* is a function whose signature is the endpoint's (SIDs, filters, ``page``,
-``page_size``, ``timeout``) and which returns a :class:`Where`. :func:`reads`, :func:`deletes`,
-:func:`writes` and :func:`lists` make an :class:`~._resource.endpoint` or
-:class:`~._resource.listing` of it, with the locator's signature (so ``mypy`` checks the calls
-of both clients) and the locator's ``Args:`` in the docstring. One item locator thus serves
-``get`` and ``delete`` (and gives the paths of the hand-written ``create`` and ``update``);
-:func:`paging` is the locator of every list that takes nothing but paging arguments, and
-:func:`named` of every write that sends nothing but a ``friendly_name``::
+A *locator* is a function whose signature is the endpoint's (SIDs, parameters, ``page``,
+``page_size``, ``timeout``) and which returns a :class:`Where`: the path, and the parameters
+named one by one (``form(to=to, from_=from_)``; nothing is sent that the locator does not
+name). :func:`reads`, :func:`deletes`, :func:`writes`, :func:`lists` and :func:`reads_text`
+make an :class:`~._resource.endpoint` or :class:`~._resource.listing` of it, with the locator's
+signature (so ``mypy`` checks the calls of both clients) and the locator's ``Args:`` in the
+docstring. One item locator thus serves ``get`` and ``delete`` and gives the paths of the
+writes below it; :func:`paging` is the locator of every list that takes nothing but paging
+arguments, and :func:`named` of every write that sends nothing but a ``friendly_name``::
+
+    def _send(*, to: str, body: str, timeout: CallTimeout = DEFAULT) -> Where:
+        '''
+        Args:
+            to: The recipient.
+            body: The text.
+            timeout: This request's timeout.
+        '''
+        return Where("/SMS/Messages", timeout, form(to=to, body=body))
 
     class CredentialLists(Resource[M]):
         get = reads(_credential_list, CredentialList, "Read one credential list.")
@@ -22,13 +32,25 @@ from collections.abc import Callable
 from typing import Any, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from ._core import DEFAULT, CallTimeout, Op, Query
-from ._params import Params, encode
+from ._params import Params, form
 from ._resource import endpoint, listing
 from ._wire import Model
 
-__all__ = ["Naming", "Paging", "Where", "deletes", "lists", "named", "paging", "reads", "writes"]
+__all__ = [
+    "Naming",
+    "Paging",
+    "Where",
+    "deletes",
+    "lists",
+    "named",
+    "paging",
+    "reads",
+    "reads_text",
+    "writes",
+]
 
 P = ParamSpec("P")
+T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=Model)
 
 
@@ -41,6 +63,7 @@ class Where(NamedTuple):
         params: Form fields (POST) or filters (lists).
         page: For lists, the first page to read.
         page_size: For lists, the items per page.
+        query: For the few writes documented with them, query parameters sent with the form.
     """
 
     path: str
@@ -48,6 +71,7 @@ class Where(NamedTuple):
     params: Params = ()
     page: int | None = None
     page_size: int | None = None
+    query: Params = ()
 
 
 def _describe(build: Callable[..., Any], summary: str, locate: Callable[..., Any]) -> None:
@@ -61,13 +85,18 @@ def _describe(build: Callable[..., Any], summary: str, locate: Callable[..., Any
 
 
 def _one(
-    method: str, locate: Callable[P, Where], model: type[ModelT], summary: str, replay_safe: bool
-) -> endpoint[P, ModelT]:
-    parse = model.model_validate_json
-
-    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[ModelT]:
+    method: str,
+    locate: Callable[P, Where],
+    parse: Callable[[bytes], T],
+    summary: str,
+    replay_safe: bool,
+    suffix: str = ".json",
+) -> endpoint[P, T]:
+    def build(_resource: Any, /, *args: P.args, **kwargs: P.kwargs) -> Op[T]:
         where = locate(*args, **kwargs)
-        return Op(method, where.path, where.params, parse, replay_safe, where.timeout)
+        return Op(
+            method, where.path, where.params, parse, replay_safe, where.timeout, suffix, where.query
+        )
 
     _describe(build, summary, locate)
     return endpoint(build)
@@ -81,7 +110,21 @@ def reads(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endp
         model: The answer's model.
         summary: The endpoint's one-line docstring.
     """
-    return _one("GET", locate, model, summary, True)
+    return _one("GET", locate, model.model_validate_json, summary, True)
+
+
+def _text(content: bytes) -> str:
+    return content.decode("utf-8")
+
+
+def reads_text(locate: Callable[P, Where], summary: str) -> endpoint[P, str]:
+    """The endpoint reading one item as plain text (``GET`` of its ``.txt`` form).
+
+    Args:
+        locate: The locator: the endpoint's signature and ``Args:``.
+        summary: The endpoint's one-line docstring.
+    """
+    return _one("GET", locate, _text, summary, True, ".txt")
 
 
 def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> endpoint[P, ModelT]:
@@ -92,7 +135,7 @@ def deletes(locate: Callable[P, Where], model: type[ModelT], summary: str) -> en
         model: The answer's model (the deleted item).
         summary: The endpoint's one-line docstring.
     """
-    return _one("DELETE", locate, model, summary, True)
+    return _one("DELETE", locate, model.model_validate_json, summary, True)
 
 
 def writes(
@@ -106,7 +149,7 @@ def writes(
         summary: The endpoint's one-line docstring.
         replay_safe: Whether sending it twice is harmless (see :mod:`webhooks.rest.retry`).
     """
-    return _one("POST", locate, model, summary, replay_safe)
+    return _one("POST", locate, model.model_validate_json, summary, replay_safe)
 
 
 def lists(
@@ -188,6 +231,6 @@ def named(path: str) -> Naming:
             friendly_name: Its name.
             timeout: This request's timeout.
         """
-        return Where(path, timeout, encode({"friendly_name": friendly_name}))
+        return Where(path, timeout, form(friendly_name=friendly_name))
 
     return locate

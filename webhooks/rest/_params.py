@@ -17,7 +17,7 @@ their value, and a list or tuple repeats the key (``AudioUrl``, ``PhoneNumber``)
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from .errors import UsageError
 
-__all__ = ["ALIASES", "Params", "encode", "segment", "spread", "wire_name"]
+__all__ = ["ALIASES", "Params", "encode", "form", "segment", "wire_name"]
 
 Params = tuple[tuple[str, str], ...]
 """Encoded request parameters: ``(name, value)`` pairs, keys may repeat."""
@@ -40,7 +40,6 @@ Endpoints with their own spelling (the Dialogflow agent profile) pass extra alia
 :func:`encode`.
 """
 
-_SKIPPED = frozenset({"self", "timeout", "path"})
 _cache: dict[str, str] = {}
 
 
@@ -81,27 +80,19 @@ def _value(value: object) -> str:
     raise UsageError(f"cannot send a {type(value).__name__} as a request parameter: {value!r}")
 
 
-def encode(
-    values: Mapping[str, Any],
-    *,
-    skip: Iterable[str] = (),
-    aliases: Mapping[str, str] | None = None,
-) -> Params:
-    """Encode keyword arguments (typically a builder's ``locals()``) as request parameters.
+def encode(values: Mapping[str, Any], *, aliases: Mapping[str, str] | None = None) -> Params:
+    """Encode parameters, each named explicitly by the endpoint, as request parameters.
 
     Args:
         values: Python names to values; ``None`` values are left out.
-        skip: Names that are not parameters (path segments); ``self``, ``timeout`` and
-            ``path`` never are.
         aliases: Names of this endpoint that the rule does not spell (checked first).
 
     Raises:
         UsageError: For a value that has no wire form (e.g. a dict).
     """
-    skipped = _SKIPPED.union(skip)
     pairs: list[tuple[str, str]] = []
     for name, value in values.items():
-        if value is None or name in skipped:
+        if value is None:
             continue
         key = aliases[name] if aliases and name in aliases else wire_name(name)
         if isinstance(value, list | tuple):
@@ -128,13 +119,13 @@ def segment(value: str, what: str) -> str:
     return quote(value, safe="")
 
 
-def spread(values: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
-    """A builder's ``locals()`` with its ``**settings`` spread in, ready for :func:`encode`.
+def form(**fields: object) -> Params:
+    """Encode the parameters an endpoint names, one keyword each: ``form(to=to, from_=from_)``.
 
     Args:
-        values: The builder's ``locals()`` (holding ``settings`` itself).
-        settings: The keyword settings (a ``TypedDict`` such as ``NumberSettings``).
+        **fields: Python names to values (``None`` is left out), spelled by :func:`wire_name`.
+
+    Raises:
+        UsageError: For a value that has no wire form (e.g. a dict).
     """
-    merged = dict(settings)
-    merged.update((name, value) for name, value in values.items() if name != "settings")
-    return merged
+    return encode(fields)

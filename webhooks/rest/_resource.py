@@ -15,16 +15,16 @@ The descriptors' overloads give each mode its precise type, so ``mypy`` checks a
 results of both clients from the single definition. Every builder is also recorded in
 :data:`ENDPOINTS`, the table the tests run through.
 
-Endpoints of the same shape are declared from locators instead (:mod:`._locators`).
+Resource modules do not write builders: they declare every endpoint from a locator
+(:mod:`._locators`), which builds the ``Op`` or ``Query`` these descriptors run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
-from ._core import DEFAULT, CallTimeout, Format, Op, Query
-from ._params import encode
+from ._core import Format, Op, Query
 from .paging import AsyncPageIterator, Page, PageIterator
 
 __all__ = ["ENDPOINTS", "Async", "Resource", "Sync", "endpoint", "listing"]
@@ -61,43 +61,6 @@ class Resource(Generic[M]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._runner!r}>"
-
-    # Builders used by the endpoint methods; ``values`` is the method's ``locals()``.
-
-    @staticmethod
-    def _get(path: str, parse: Callable[[bytes], T], timeout: CallTimeout) -> Op[T]:
-        return Op("GET", path, (), parse, True, timeout)
-
-    @staticmethod
-    def _delete(path: str, parse: Callable[[bytes], T], timeout: CallTimeout) -> Op[T]:
-        return Op("DELETE", path, (), parse, True, timeout)
-
-    @staticmethod
-    def _post(
-        path: str,
-        parse: Callable[[bytes], T],
-        values: Mapping[str, Any],
-        *,
-        replay_safe: bool,
-        skip: tuple[str, ...] = (),
-        aliases: Mapping[str, str] | None = None,
-    ) -> Op[T]:
-        timeout: CallTimeout = values.get("timeout", DEFAULT)
-        params = encode(values, skip=skip, aliases=aliases)
-        return Op("POST", path, params, parse, replay_safe, timeout)
-
-    @staticmethod
-    def _query(
-        path: str,
-        key: str,
-        item: Callable[[Any], T],
-        values: Mapping[str, Any],
-        *,
-        skip: tuple[str, ...] = (),
-    ) -> Query[T]:
-        timeout: CallTimeout = values.get("timeout", DEFAULT)
-        params = encode(values, skip=(*skip, "page", "page_size"))
-        return Query(path, key, item, params, values.get("page"), values.get("page_size"), timeout)
 
 
 class _View:

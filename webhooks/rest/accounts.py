@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-from ._core import DEFAULT, CallTimeout, Op, Query
-from ._locators import Where, reads
-from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._core import DEFAULT, CallTimeout
+from ._locators import Where, lists, reads, writes
+from ._params import form, segment
+from ._resource import M, Resource
 from ._wire import Int, Model, Money, Text, Timestamp, UriMap
 from .types import NotificationLog, ProductCode
 
@@ -71,27 +71,29 @@ class Notification(Model):
     uri: Text = None
 
 
+def _account(*, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        timeout: This request's timeout.
+    """
+    return Where("", timeout)
+
+
+def _renamed_account(*, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        friendly_name: The new name.
+        timeout: This request's timeout.
+    """
+    return Where("", timeout, form(friendly_name=friendly_name))
+
+
 class AccountResource(Resource[M]):
     """The account endpoints: ``client.account``."""
 
-    @endpoint
-    def get(self, *, timeout: CallTimeout = DEFAULT) -> Op[Account]:
-        """Read the account.
+    get = reads(_account, Account, "Read the account.")
 
-        Args:
-            timeout: This request's timeout.
-        """
-        return self._get("", Account.model_validate_json, timeout)
-
-    @endpoint
-    def update(self, *, friendly_name: str, timeout: CallTimeout = DEFAULT) -> Op[Account]:
-        """Rename the account.
-
-        Args:
-            friendly_name: The new name.
-            timeout: This request's timeout.
-        """
-        return self._post("", Account.model_validate_json, locals(), replay_safe=True)
+    update = writes(_renamed_account, Account, "Rename the account.", replay_safe=True)
 
 
 def _usage(usage_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
@@ -112,38 +114,57 @@ def _notification(notification_sid: str, *, timeout: CallTimeout = DEFAULT) -> W
     return Where(f"/Notifications/{segment(notification_sid, 'notification_sid')}", timeout)
 
 
+def _usages(
+    *,
+    day: int | None = None,
+    month: int | None = None,
+    year: int | None = None,
+    product: ProductCode | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        day: Day of the month, 1-31.
+        month: Month, 1-12.
+        year: Year, e.g. 2017.
+        product: A product code (1 Outbound Call, 3 Outbound SMS, … see spec §4).
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where(
+        "/Usages", timeout, form(day=day, month=month, year=year, product=product), page, page_size
+    )
+
+
 class Usages(Resource[M]):
     """The ``/Usages`` endpoints: ``client.usages``."""
 
     get = reads(_usage, Usage, "Read one usage record.")
 
-    @listing
-    def list(
-        self,
-        *,
-        day: int | None = None,
-        month: int | None = None,
-        year: int | None = None,
-        product: ProductCode | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Usage]:
-        """List usage records.
-
-        Args:
-            day: Day of the month, 1-31.
-            month: Month, 1-12.
-            year: Year, e.g. 2017.
-            product: A product code (1 Outbound Call, 3 Outbound SMS, … see spec §4).
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Usages", "usages", Usage.model_validate, locals())
+    list = lists(_usages, "usages", Usage, "List usage records.")
 
     list_page = list.page_view()
     list_text = list.text_view()
+
+
+def _notifications(
+    *,
+    log: NotificationLog | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        log: Only this level: 0 error, 1 warning, 2 info.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where("/Notifications", timeout, form(log=log), page, page_size)
 
 
 class Notifications(Resource[M]):
@@ -151,24 +172,7 @@ class Notifications(Resource[M]):
 
     get = reads(_notification, Notification, "Read one notification.")
 
-    @listing
-    def list(
-        self,
-        *,
-        log: NotificationLog | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Notification]:
-        """List notifications.
-
-        Args:
-            log: Only this level: 0 error, 1 warning, 2 info.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Notifications", "notifications", Notification.model_validate, locals())
+    list = lists(_notifications, "notifications", Notification, "List notifications.")
 
     list_page = list.page_view()
     list_text = list.text_view()

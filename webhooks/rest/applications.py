@@ -11,10 +11,10 @@ from typing import Any, TypedDict, Unpack
 
 from pydantic import AliasChoices, Field
 
-from ._core import DEFAULT, CallTimeout, Op, Query
+from ._core import DEFAULT, CallTimeout
 from ._locators import Where, deletes, lists, paging, reads, writes
-from ._params import encode, segment, spread
-from ._resource import M, Resource, endpoint, listing
+from ._params import encode, form, segment
+from ._resource import M, Resource
 from ._wire import Bool, Int, Model, Text, Timestamp
 from .types import HttpMethod
 
@@ -175,6 +175,16 @@ def _clients(
     return Where(path, timeout, page=page, page_size=page_size)
 
 
+def _new_client(application_sid: str, *, nickname: str, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        application_sid: The application's SID.
+        nickname: The client's name (required; missing -> code 31023).
+        timeout: This request's timeout.
+    """
+    return Where(f"{_clients(application_sid).path}/Tokens", timeout, form(nickname=nickname))
+
+
 class ApplicationClients(Resource[M]):
     """The clients of applications: ``client.applications.clients``."""
 
@@ -183,24 +193,40 @@ class ApplicationClients(Resource[M]):
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def create(
-        self, application_sid: str, *, nickname: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[ApplicationClient]:
-        """Create a client and its password (never retried once sent).
+    create = writes(
+        _new_client,
+        ApplicationClient,
+        "Create a client and its password (never retried once sent).",
+        replay_safe=False,
+    )
 
-        Args:
-            application_sid: The application's SID.
-            nickname: The client's name (required; missing -> code 31023).
-            timeout: This request's timeout.
-        """
-        return self._post(
-            f"{_clients(application_sid).path}/Tokens",
-            ApplicationClient.model_validate_json,
-            locals(),
-            replay_safe=False,
-            skip=("application_sid",),
-        )
+
+def _applications(
+    *,
+    friendly_name: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        friendly_name: Only applications with this name.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where("/Applications", timeout, form(friendly_name=friendly_name), page, page_size)
+
+
+def _new_application(
+    *, timeout: CallTimeout = DEFAULT, **settings: Unpack[ApplicationSettings]
+) -> Where:
+    """
+    Args:
+        timeout: This request's timeout.
+        **settings: The application's settings (:class:`ApplicationSettings`).
+    """
+    return Where("/Applications", timeout, form(**settings))
 
 
 class Applications(Resource[M]):
@@ -217,44 +243,17 @@ class Applications(Resource[M]):
     get = reads(_application, Application, "Read one application.")
     delete = deletes(_application, Application, "Delete an application.")
 
-    @listing
-    def list(
-        self,
-        *,
-        friendly_name: str | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Application]:
-        """List applications.
-
-        Args:
-            friendly_name: Only applications with this name.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Applications", "applications", Application.model_validate, locals())
+    list = lists(_applications, "applications", Application, "List applications.")
 
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def create(
-        self, *, timeout: CallTimeout = DEFAULT, **settings: Unpack[ApplicationSettings]
-    ) -> Op[Application]:
-        """Create an application (never retried once sent).
-
-        Args:
-            timeout: This request's timeout.
-            **settings: The application's settings (:class:`ApplicationSettings`).
-        """
-        return self._post(
-            "/Applications",
-            Application.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=False,
-        )
+    create = writes(
+        _new_application,
+        Application,
+        "Create an application (never retried once sent).",
+        replay_safe=False,
+    )
 
     update = writes(
         _changed,
@@ -286,6 +285,52 @@ def _agent(agent_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
     return Where(f"/Agents/{segment(agent_sid, 'agent_sid')}", timeout)
 
 
+def _agent_profile(
+    agent_sid: str,
+    *,
+    friendly_name: str | None = None,
+    agent_timeout: int | None = None,
+    callback_url: str | None = None,
+    callback_method: HttpMethod | None = None,
+    language: str | None = None,
+    event_callback_url: str | None = None,
+    event_callback_method: HttpMethod | None = None,
+    events: str | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        agent_sid: The agent's SID.
+        friendly_name: Its name (``Friendly_name``).
+        agent_timeout: The agent's ``Timeout``.
+        callback_url: ``Callback_url``.
+        callback_method: ``Callback_method`` (the platform takes POST only).
+        language: ``LanguageCode:VoiceType:Gender``, e.g. ``en-US:standard:female``.
+        event_callback_url: ``Event_callback_url``.
+        event_callback_method: The event callback's method (POST only).
+        events: ``onConversationStarted; onAgentRespond; onConversationEnded`` or a subset.
+        timeout: This request's timeout.
+    """
+    path = f"{_agent(agent_sid).path}/ConfigProfile"
+    return Where(
+        path,
+        timeout,
+        encode(
+            {
+                "friendly_name": friendly_name,
+                "agent_timeout": agent_timeout,
+                "callback_url": callback_url,
+                "callback_method": callback_method,
+                "language": language,
+                "event_callback_url": event_callback_url,
+                "event_callback_method": event_callback_method,
+                "events": events,
+            },
+            aliases=_AGENT_ALIASES,
+        ),
+    )
+
+
 class Agents(Resource[M]):
     """The Dialogflow ``/Agents`` endpoints: ``client.agents``."""
 
@@ -299,41 +344,9 @@ class Agents(Resource[M]):
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def configure(
-        self,
-        agent_sid: str,
-        *,
-        friendly_name: str | None = None,
-        agent_timeout: int | None = None,
-        callback_url: str | None = None,
-        callback_method: HttpMethod | None = None,
-        language: str | None = None,
-        event_callback_url: str | None = None,
-        event_callback_method: HttpMethod | None = None,
-        events: str | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[DialogflowAgent]:
-        """Change an agent's profile (``ConfigProfile``; replay-safe: it sets values).
-
-        Args:
-            agent_sid: The agent's SID.
-            friendly_name: Its name (``Friendly_name``).
-            agent_timeout: The agent's ``Timeout``.
-            callback_url: ``Callback_url``.
-            callback_method: ``Callback_method`` (the platform takes POST only).
-            language: ``LanguageCode:VoiceType:Gender``, e.g. ``en-US:standard:female``.
-            event_callback_url: ``Event_callback_url``.
-            event_callback_method: The event callback's method (POST only).
-            events: ``onConversationStarted; onAgentRespond; onConversationEnded`` or a subset.
-            timeout: This request's timeout.
-        """
-        path = f"{_agent(agent_sid).path}/ConfigProfile"
-        return self._post(
-            path,
-            DialogflowAgent.model_validate_json,
-            locals(),
-            replay_safe=True,
-            skip=("agent_sid",),
-            aliases=_AGENT_ALIASES,
-        )
+    configure = writes(
+        _agent_profile,
+        DialogflowAgent,
+        "Change an agent's profile (``ConfigProfile``; replay-safe: it sets values).",
+        replay_safe=True,
+    )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ._core import DEFAULT, CallTimeout, Query
-from ._params import segment
-from ._resource import M, Resource, listing
+from ._core import DEFAULT, CallTimeout
+from ._locators import Where, lists
+from ._params import form, segment
+from ._resource import M, Resource
 from ._wire import Bool, Model, Money, Text
 from .types import AvailableNumberType, ServiceType
 
@@ -51,84 +52,91 @@ class AllowedCountry(Model):
     service_type: Text = None
 
 
+def _available(
+    country: str,
+    number_type: AvailableNumberType = "Local",
+    *,
+    contains: str | None = None,
+    area_code: str | None = None,
+    in_region: str | None = None,
+    in_postal_code: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        country: Two-letter country code, e.g. ``US``.
+        number_type: ``Local`` or ``Tollfree``.
+        contains: Only numbers containing these digits.
+        area_code: Only numbers in this area code (North America only).
+        in_region: Only numbers in this region (state).
+        in_postal_code: Only numbers near this postal code.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    path = f"/AvailablePhoneNumbers/{segment(country, 'country')}"
+    path += f"/{segment(number_type, 'number_type')}"
+    return Where(
+        path,
+        timeout,
+        form(
+            contains=contains,
+            area_code=area_code,
+            in_region=in_region,
+            in_postal_code=in_postal_code,
+        ),
+        page,
+        page_size,
+    )
+
+
 class AvailableNumbers(Resource[M]):
     """The ``/AvailablePhoneNumbers`` endpoint: ``client.available_numbers``."""
 
-    @listing
-    def list(
-        self,
-        country: str,
-        number_type: AvailableNumberType = "Local",
-        *,
-        contains: str | None = None,
-        area_code: str | None = None,
-        in_region: str | None = None,
-        in_postal_code: str | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[AvailablePhoneNumber]:
-        """List numbers for sale.
-
-        Args:
-            country: Two-letter country code, e.g. ``US``.
-            number_type: ``Local`` or ``Tollfree``.
-            contains: Only numbers containing these digits.
-            area_code: Only numbers in this area code (North America only).
-            in_region: Only numbers in this region (state).
-            in_postal_code: Only numbers near this postal code.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = (
-            f"/AvailablePhoneNumbers/{segment(country, 'country')}"
-            f"/{segment(number_type, 'number_type')}"
-        )
-        return self._query(
-            path,
-            "available_phone_numbers",
-            AvailablePhoneNumber.model_validate,
-            locals(),
-            skip=("country", "number_type"),
-        )
+    list = lists(
+        _available,
+        "available_phone_numbers",
+        AvailablePhoneNumber,
+        "List numbers for sale.",
+    )
 
     list_page = list.page_view()
     list_text = list.text_view()
 
 
+def _allowed(
+    number_type: str,
+    *,
+    country: str | None = None,
+    service_type: ServiceType | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        number_type: The number type, e.g. ``local``.
+        country: A two-letter code or ``LEGACY_COUNTRY``.
+        service_type: ``byoc``, ``siptrunk``, ``cpaas`` or ``LEGACY_SERVICE``.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    path = f"/Numbers/AllowedCountries/{segment(number_type, 'number_type')}"
+    return Where(path, timeout, form(country=country, service_type=service_type), page, page_size)
+
+
 class AllowedCountries(Resource[M]):
     """The ``/Numbers/AllowedCountries`` endpoint: ``client.allowed_countries``."""
 
-    @listing
-    def list(
-        self,
-        number_type: str,
-        *,
-        country: str | None = None,
-        service_type: ServiceType | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[AllowedCountry]:
-        """List the countries allowed for a number type (list key undocumented).
-
-        Args:
-            number_type: The number type, e.g. ``local``.
-            country: A two-letter code or ``LEGACY_COUNTRY``.
-            service_type: ``byoc``, ``siptrunk``, ``cpaas`` or ``LEGACY_SERVICE``.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"/Numbers/AllowedCountries/{segment(number_type, 'number_type')}"
-        return self._query(
-            path,
-            "allowed_countries",
-            AllowedCountry.model_validate,
-            locals(),
-            skip=("number_type",),
-        )
+    list = lists(
+        _allowed,
+        "allowed_countries",
+        AllowedCountry,
+        "List the countries allowed for a number type (list key undocumented).",
+    )
 
     list_page = list.page_view()
     list_text = list.text_view()

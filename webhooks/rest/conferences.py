@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ._core import DEFAULT, CallTimeout, Op, Query
-from ._locators import Where, deletes, reads
-from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._core import DEFAULT, CallTimeout
+from ._locators import Where, deletes, lists, reads, writes
+from ._params import form, segment
+from ._resource import M, Resource
 from ._wire import Bool, Int, Model, Text, Timestamp, UriMap
 from .types import ConferenceStatus
 
@@ -75,7 +75,66 @@ def _participant(
     return Where(f"{_conference(conference_sid).path}/Participants/{participant}", timeout)
 
 
-_SIDS = ("conference_sid", "participant_sid")
+def _participants(
+    conference_sid: str,
+    *,
+    muted: bool | None = None,
+    deaf: bool | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        conference_sid: The conference's SID.
+        muted: Only participants who are (or are not) muted.
+        deaf: Only participants who are (or are not) deaf.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    path = f"{_conference(conference_sid).path}/Participants"
+    return Where(path, timeout, form(muted=muted, deaf=deaf), page, page_size)
+
+
+def _participant_change(
+    conference_sid: str,
+    participant_sid: str,
+    *,
+    muted: bool | None = None,
+    deaf: bool | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        conference_sid: The conference's SID.
+        participant_sid: The participant's SID.
+        muted: Whether the others stop hearing the participant.
+        deaf: Whether the participant stops hearing the others.
+        timeout: This request's timeout.
+    """
+    path = _participant(conference_sid, participant_sid).path
+    return Where(path, timeout, form(muted=muted, deaf=deaf))
+
+
+def _participant_play(
+    conference_sid: str,
+    participant_sid: str,
+    *,
+    audio_url: str | Sequence[str],
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        conference_sid: The conference's SID.
+        participant_sid: The participant's SID.
+        audio_url: An audio URL, or several (sent as repeated ``AudioUrl``).
+        timeout: This request's timeout.
+    """
+    path = _participant(conference_sid, participant_sid).path + "/Play"
+    if not isinstance(audio_url, str):
+        audio_url = list(audio_url)
+    return Where(path, timeout, form(audio_url=audio_url))
 
 
 class Participants(Resource[M]):
@@ -83,85 +142,75 @@ class Participants(Resource[M]):
 
     get = reads(_participant, Participant, "Read one participant.")
 
-    @listing
-    def list(
-        self,
-        conference_sid: str,
-        *,
-        muted: bool | None = None,
-        deaf: bool | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Participant]:
-        """List the participants of a conference.
-
-        Args:
-            conference_sid: The conference's SID.
-            muted: Only participants who are (or are not) muted.
-            deaf: Only participants who are (or are not) deaf.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        path = f"{_conference(conference_sid).path}/Participants"
-        return self._query(path, "participants", Participant.model_validate, locals(), skip=_SIDS)
+    list = lists(
+        _participants, "participants", Participant, "List the participants of a conference."
+    )
 
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def update(
-        self,
-        conference_sid: str,
-        participant_sid: str,
-        *,
-        muted: bool | None = None,
-        deaf: bool | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[Participant]:
-        """Mute or deafen a participant, or undo it (replay-safe: it sets values).
+    update = writes(
+        _participant_change,
+        Participant,
+        "Mute or deafen a participant, or undo it (replay-safe: it sets values).",
+        replay_safe=True,
+    )
 
-        Args:
-            conference_sid: The conference's SID.
-            participant_sid: The participant's SID.
-            muted: Whether the others stop hearing the participant.
-            deaf: Whether the participant stops hearing the others.
-            timeout: This request's timeout.
-        """
-        path = _participant(conference_sid, participant_sid).path
-        values: dict[str, Any] = locals()
-        return self._post(
-            path, Participant.model_validate_json, values, replay_safe=True, skip=_SIDS
-        )
-
-    @endpoint
-    def play(
-        self,
-        conference_sid: str,
-        participant_sid: str,
-        *,
-        audio_url: str | Sequence[str],
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[Participant]:
-        """Play one or more audio files to a participant.
-
-        Args:
-            conference_sid: The conference's SID.
-            participant_sid: The participant's SID.
-            audio_url: An audio URL, or several (sent as repeated ``AudioUrl``).
-            timeout: This request's timeout.
-        """
-        path = _participant(conference_sid, participant_sid).path + "/Play"
-        if not isinstance(audio_url, str):
-            audio_url = list(audio_url)
-        values: dict[str, Any] = locals()
-        return self._post(
-            path, Participant.model_validate_json, values, replay_safe=False, skip=_SIDS
-        )
+    play = writes(
+        _participant_play,
+        Participant,
+        "Play one or more audio files to a participant.",
+        replay_safe=False,
+    )
 
     hangup = deletes(
         _participant, Participant, "Hang up a participant (remove the call from the conference)."
+    )
+
+
+def _conferences(
+    *,
+    friendly_name: str | None = None,
+    status: ConferenceStatus | None = None,
+    date_created: date | None = None,
+    date_created_after: date | None = None,
+    date_created_before: date | None = None,
+    date_updated: date | None = None,
+    date_updated_after: date | None = None,
+    date_updated_before: date | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        friendly_name: Only conferences with this name.
+        status: Only conferences in this state.
+        date_created: Only conferences created on this date.
+        date_created_after: Only conferences created on or after this date.
+        date_created_before: Only conferences created on or before this date.
+        date_updated: Only conferences updated on this date.
+        date_updated_after: Only conferences updated on or after this date.
+        date_updated_before: Only conferences updated on or before this date.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where(
+        "/Conferences",
+        timeout,
+        form(
+            friendly_name=friendly_name,
+            status=status,
+            date_created=date_created,
+            date_created_after=date_created_after,
+            date_created_before=date_created_before,
+            date_updated=date_updated,
+            date_updated_after=date_updated_after,
+            date_updated_before=date_updated_before,
+        ),
+        page,
+        page_size,
     )
 
 
@@ -178,38 +227,7 @@ class Conferences(Resource[M]):
 
     get = reads(_conference, Conference, "Read one conference.")
 
-    @listing
-    def list(
-        self,
-        *,
-        friendly_name: str | None = None,
-        status: ConferenceStatus | None = None,
-        date_created: date | None = None,
-        date_created_after: date | None = None,
-        date_created_before: date | None = None,
-        date_updated: date | None = None,
-        date_updated_after: date | None = None,
-        date_updated_before: date | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Conference]:
-        """List conferences.
-
-        Args:
-            friendly_name: Only conferences with this name.
-            status: Only conferences in this state.
-            date_created: Only conferences created on this date.
-            date_created_after: Only conferences created on or after this date.
-            date_created_before: Only conferences created on or before this date.
-            date_updated: Only conferences updated on this date.
-            date_updated_after: Only conferences updated on or after this date.
-            date_updated_before: Only conferences updated on or before this date.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Conferences", "conferences", Conference.model_validate, locals())
+    list = lists(_conferences, "conferences", Conference, "List conferences.")
 
     list_page = list.page_view()
     list_text = list.text_view()

@@ -16,13 +16,17 @@ Every exception derives from :class:`RestError`, itself a :class:`inboundxml.err
             └── RequestTimeout          the configured timeout elapsed
 
 ``ApiError`` carries what the platform said (``status``, ``code``, ``message``, ``more_info``),
-read from either the JSON or the XML error body. No exception message ever contains the auth
-token: messages name the HTTP method and URL only, and URLs never carry credentials.
+read from either the JSON or the XML error body, and the meaning of its code in the platform's
+error dictionary (:func:`describe`, shipped with the package). No exception message ever
+contains the auth token: messages name the HTTP method and URL only, and URLs never carry
+credentials.
 """
 
 from __future__ import annotations
 
 from inboundxml.errors import CPaaSError
+
+from ._codes import MEANINGS
 
 __all__ = [
     "ApiError",
@@ -36,7 +40,33 @@ __all__ = [
     "ServerError",
     "TransportError",
     "UsageError",
+    "describe",
 ]
+
+_TERSE_WORDS = 4
+
+
+def describe(code: int) -> str | None:
+    """The meaning of one of the platform's error codes, from its error dictionary.
+
+    Args:
+        code: The code, e.g. ``21217``.
+
+    Returns:
+        ``"Phone number does not appear to be valid"``, or ``None`` for a code the dictionary
+        does not list.
+    """
+    return MEANINGS.get(code)
+
+
+def _summary(message: str, meaning: str | None) -> str:
+    """The platform's message, with the code's meaning added when the message is terse."""
+    if meaning is None or len(message.split()) >= _TERSE_WORDS:
+        return message
+    said, means = message.casefold(), meaning.casefold()
+    if said in means or means in said:
+        return message or meaning
+    return f"{message} ({meaning})" if message else meaning
 
 
 class RestError(CPaaSError):
@@ -69,6 +99,9 @@ class ApiError(RestError):
         more_info: The documentation URL the platform gave.
         method: The HTTP method of the failed request.
         url: The URL of the failed request.
+        meaning: The code's meaning in the error dictionary (:func:`describe`), or ``None``.
+            ``str()`` of the error adds it when the platform's message is terse (fewer than
+            four words) or missing.
     """
 
     def __init__(
@@ -87,8 +120,10 @@ class ApiError(RestError):
         self.more_info = more_info
         self.method = method
         self.url = url
+        self.meaning = describe(code) if code is not None else None
         code_text = f" code {code}" if code is not None else ""
-        super().__init__(f"{method} {url} -> HTTP {status}{code_text}: {message}".strip())
+        summary = _summary(message, self.meaning)
+        super().__init__(f"{method} {url} -> HTTP {status}{code_text}: {summary}".strip())
 
     def __repr__(self) -> str:
         return (

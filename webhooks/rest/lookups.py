@@ -13,10 +13,10 @@ from typing import Any, Protocol
 
 from pydantic import model_validator
 
-from ._core import DEFAULT, CallTimeout, Op
+from ._core import DEFAULT, CallTimeout
 from ._locators import Where, lists, paging, writes
-from ._params import encode, segment
-from ._resource import M, Resource, endpoint
+from ._params import encode, form, segment
+from ._resource import M, Resource
 from ._wire import Bool, Int, Model, Money, Text, Timestamp
 
 __all__ = ["BnaLookup", "CarrierLookup", "CnamLookup", "Fraud", "FraudRule", "Lookups"]
@@ -129,20 +129,24 @@ def _numbers(path: str) -> _NumbersLookup:
     return locate
 
 
+def _carrier(*, phone_number: str, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        phone_number: The number, E.164.
+        timeout: This request's timeout.
+    """
+    return Where("/Lookups/Carrier", timeout, form(phone_number=phone_number))
+
+
 class Lookups(Resource[M]):
     """The ``/Lookups`` endpoints: ``client.lookups``."""
 
-    @endpoint
-    def carrier(self, *, phone_number: str, timeout: CallTimeout = DEFAULT) -> Op[CarrierLookup]:
-        """Look up a number's carrier (billed; never retried once sent).
-
-        Args:
-            phone_number: The number, E.164.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            "/Lookups/Carrier", CarrierLookup.model_validate_json, locals(), replay_safe=False
-        )
+    carrier = writes(
+        _carrier,
+        CarrierLookup,
+        "Look up a number's carrier (billed; never retried once sent).",
+        replay_safe=False,
+    )
 
     list_carrier = lists(
         paging("/Lookups/Carrier"), "carrier_lookups", CarrierLookup, "List past carrier lookups."
@@ -213,6 +217,34 @@ def _rule(action: str) -> _RuleChange:
     return locate
 
 
+def _extend(country_code: str, *, timeout: CallTimeout = DEFAULT) -> Where:
+    """
+    Args:
+        country_code: The country.
+        timeout: This request's timeout.
+    """
+    path = f"/Fraud/Extend/{segment(country_code, 'country_code')}"
+    return Where(path, timeout, ())
+
+
+def _rules(
+    *,
+    sms_enabled: bool | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        sms_enabled: Only the rules that do (``True``) or do not cover SMS (``SmsEnabled``, as
+            the vendor's SDKs send it).
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where("/Fraud", timeout, form(sms_enabled=sms_enabled), page, page_size)
+
+
 class Fraud(Resource[M]):
     """The ``/Fraud`` endpoints: ``client.fraud``; country codes are two letters (``CU``)."""
 
@@ -229,18 +261,12 @@ class Fraud(Resource[M]):
         replay_safe=True,
     )
 
-    @endpoint
-    def extend(self, country_code: str, *, timeout: CallTimeout = DEFAULT) -> Op[FraudRule]:
-        """Extend a country's authorization by 30 days (never retried once sent).
-
-        Args:
-            country_code: The country.
-            timeout: This request's timeout.
-        """
-        path = f"/Fraud/Extend/{segment(country_code, 'country_code')}"
-        return self._post(
-            path, FraudRule.model_validate_json, locals(), replay_safe=False, skip=("country_code",)
-        )
+    extend = writes(
+        _extend,
+        FraudRule,
+        "Extend a country's authorization by 30 days (never retried once sent).",
+        replay_safe=False,
+    )
 
     whitelist = writes(
         _rule("Whitelist"),
@@ -248,6 +274,6 @@ class Fraud(Resource[M]):
         "Whitelist a country permanently (replay-safe: it sets values).",
         replay_safe=True,
     )
-    list = lists(paging("/Fraud"), "frauds", FraudRule, "List fraud control rules.")
+    list = lists(_rules, "frauds", FraudRule, "List fraud control rules.")
     list_page = list.page_view()
     list_text = list.text_view()

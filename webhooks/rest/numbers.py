@@ -4,37 +4,21 @@
 ``client.available_numbers`` (:mod:`webhooks.rest.available_numbers`),
 ``client.incoming_numbers.update(sid, sms_url=…)`` and ``.release(sid)`` manage it.
 ``client.byoc_numbers`` does the same for numbers you bring from another carrier.
-:class:`AvailablePhoneNumber` and :class:`AllowedCountry` are importable from here as well.
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol, Unpack
 
-from ._core import DEFAULT, CallTimeout, Op
+from ._core import DEFAULT, CallTimeout
 from ._locators import Where, deletes, lists, reads, writes
-from ._params import encode, segment, spread
-from ._resource import M, Resource, endpoint
+from ._params import encode, form, segment
+from ._resource import M, Resource
 from ._wire import Bool, Model, Text, Timestamp
 from .applications import ApplicationSettings
-from .available_numbers import (
-    AllowedCountries,
-    AllowedCountry,
-    AvailableNumbers,
-    AvailablePhoneNumber,
-)
 from .errors import UsageError
 
-__all__ = [
-    "AllowedCountries",
-    "AllowedCountry",
-    "AvailableNumbers",
-    "AvailablePhoneNumber",
-    "ByocNumbers",
-    "IncomingNumbers",
-    "IncomingPhoneNumber",
-    "NumberSettings",
-]
+__all__ = ["ByocNumbers", "IncomingNumbers", "IncomingPhoneNumber", "NumberSettings"]
 
 
 class NumberSettings(ApplicationSettings, total=False):
@@ -171,6 +155,32 @@ def _owned(path: str) -> _OwnedPaging:
     return locate
 
 
+def _buy(
+    *,
+    area_code: str | None = None,
+    phone_number: str | None = None,
+    timeout: CallTimeout = DEFAULT,
+    **settings: Unpack[NumberSettings],
+) -> Where:
+    """
+    Args:
+        area_code: Buy any available number in this area code.
+        phone_number: Buy this number (from ``available_numbers.list``).
+        timeout: This request's timeout.
+        **settings: The number's settings (:class:`NumberSettings`).
+
+    Raises:
+        UsageError: When neither ``area_code`` nor ``phone_number`` is given.
+    """
+    if area_code is None and phone_number is None:
+        raise UsageError("buying a number needs area_code= or phone_number=")
+    return Where(
+        "/IncomingPhoneNumbers",
+        timeout,
+        form(area_code=area_code, phone_number=phone_number, **settings),
+    )
+
+
 class IncomingNumbers(Resource[M]):
     """The ``/IncomingPhoneNumbers`` endpoints: ``client.incoming_numbers``."""
 
@@ -179,35 +189,12 @@ class IncomingNumbers(Resource[M]):
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def buy(
-        self,
-        *,
-        area_code: str | None = None,
-        phone_number: str | None = None,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[NumberSettings],
-    ) -> Op[IncomingPhoneNumber]:
-        """Buy a number: a given one, or any in an area code (never retried once sent).
-
-        Args:
-            area_code: Buy any available number in this area code.
-            phone_number: Buy this number (from ``available_numbers.list``).
-            timeout: This request's timeout.
-            **settings: The number's settings (:class:`NumberSettings`).
-
-        Raises:
-            UsageError: When neither ``area_code`` nor ``phone_number`` is given.
-        """
-        if area_code is None and phone_number is None:
-            raise UsageError("buying a number needs area_code= or phone_number=")
-        values = spread(locals(), settings)
-        return self._post(
-            "/IncomingPhoneNumbers",
-            IncomingPhoneNumber.model_validate_json,
-            values,
-            replay_safe=False,
-        )
+    buy = writes(
+        _buy,
+        IncomingPhoneNumber,
+        "Buy a number: a given one, or any in an area code (never retried once sent).",
+        replay_safe=False,
+    )
 
     update = writes(
         _changed(_number),
@@ -219,6 +206,28 @@ class IncomingNumbers(Resource[M]):
     release = deletes(_number, IncomingPhoneNumber, "Release (give up) a number.")
 
 
+def _add_byoc(
+    *,
+    byoc_vendor: str,
+    phone_number: str,
+    type: str = "local",
+    timeout: CallTimeout = DEFAULT,
+    **settings: Unpack[NumberSettings],
+) -> Where:
+    """
+    Args:
+        byoc_vendor: The carrier the number comes from.
+        phone_number: The number (any length).
+        type: ``local``.
+        timeout: This request's timeout.
+        **settings: The number's settings (:class:`NumberSettings`).
+    """
+    # As the reference shows it: ``POST …/Numbers/Byoc.json?ByocVendor=…&PhoneNumber=…&Type=…``,
+    # the number's settings in the form body.
+    number = form(byoc_vendor=byoc_vendor, phone_number=phone_number, type=type)
+    return Where("/Numbers/Byoc", timeout, form(**settings), query=number)
+
+
 class ByocNumbers(Resource[M]):
     """The bring-your-own-carrier ``/Numbers/Byoc`` endpoints: ``client.byoc_numbers``."""
 
@@ -226,31 +235,12 @@ class ByocNumbers(Resource[M]):
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def add(
-        self,
-        *,
-        byoc_vendor: str,
-        phone_number: str,
-        type: str = "local",
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[NumberSettings],
-    ) -> Op[IncomingPhoneNumber]:
-        """Add a number you bring from another carrier (never retried once sent).
-
-        Args:
-            byoc_vendor: The carrier the number comes from.
-            phone_number: The number (any length).
-            type: ``local``.
-            timeout: This request's timeout.
-            **settings: The number's settings (:class:`NumberSettings`).
-        """
-        return self._post(
-            "/Numbers/Byoc",
-            IncomingPhoneNumber.model_validate_json,
-            spread(locals(), settings),
-            replay_safe=False,
-        )
+    add = writes(
+        _add_byoc,
+        IncomingPhoneNumber,
+        "Add a number you bring from another carrier (never retried once sent).",
+        replay_safe=False,
+    )
 
     update = writes(
         _changed(_byoc("/Numbers/BYOC")),

@@ -9,15 +9,16 @@ recording of a live call is ``client.calls.record``.
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict, Unpack
 
-from ._core import DEFAULT, CallTimeout, Op, Query
-from ._locators import Where, deletes, lists, reads
-from ._params import segment
-from ._resource import M, Resource, endpoint, listing
+from ._core import DEFAULT, CallTimeout
+from ._locators import Where, deletes, lists, reads, reads_text, writes
+from ._params import Params, form, segment
+from ._resource import M, Resource
 from ._wire import Int, Model, Money, Text, Timestamp
 from .types import HttpMethod, TranscribeQuality, TranscriptionStatus
 
-__all__ = ["Recording", "Recordings", "Transcription", "Transcriptions"]
+__all__ = ["Recording", "Recordings", "TranscribeOptions", "Transcription", "Transcriptions"]
 
 
 class Recording(Model):
@@ -56,8 +57,19 @@ class Transcription(Model):
     uri: Text = None
 
 
-def _text(content: bytes) -> str:
-    return content.decode("utf-8")
+class TranscribeOptions(TypedDict, total=False):
+    """How to transcribe a recording or an audio file (all optional).
+
+    ``transcribe_callback`` (told when the transcription is ready) and ``callback_method`` (how
+    it is requested); ``slice_start`` (the second at which to start) and ``slice_duration``
+    (seconds to transcribe); ``quality``: ``auto`` or ``keywords`` (``hybrid`` in the SDKs).
+    """
+
+    transcribe_callback: str
+    callback_method: HttpMethod
+    slice_start: float
+    slice_duration: float
+    quality: TranscribeQuality
 
 
 def _recording(recording_sid: str, *, timeout: CallTimeout = DEFAULT) -> Where:
@@ -96,35 +108,75 @@ def _transcription(transcription_sid: str, *, timeout: CallTimeout = DEFAULT) ->
     return Where(f"/Transcriptions/{segment(transcription_sid, 'transcription_sid')}", timeout)
 
 
+def _recordings_list(
+    *,
+    call_sid: str | None = None,
+    date_created: date | None = None,
+    date_created_after: date | None = None,
+    date_created_before: date | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        call_sid: Only the recordings of this call.
+        date_created: Only recordings made on this date.
+        date_created_after: Only recordings made on or after this date.
+        date_created_before: Only recordings made on or before this date.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where(
+        "/Recordings",
+        timeout,
+        form(
+            call_sid=call_sid,
+            date_created=date_created,
+            date_created_after=date_created_after,
+            date_created_before=date_created_before,
+        ),
+        page,
+        page_size,
+    )
+
+
+def _transcribing(options: TranscribeOptions) -> Params:
+    return form(**options)
+
+
+def _transcribe(
+    recording_sid: str, *, timeout: CallTimeout = DEFAULT, **options: Unpack[TranscribeOptions]
+) -> Where:
+    """
+    Args:
+        recording_sid: The recording's SID.
+        timeout: This request's timeout.
+        **options: How to transcribe (:class:`TranscribeOptions`).
+    """
+    return Where(_transcriptions_of(recording_sid).path, timeout, _transcribing(options))
+
+
+def _transcribe_audio(
+    *, audio_url: str, timeout: CallTimeout = DEFAULT, **options: Unpack[TranscribeOptions]
+) -> Where:
+    """
+    Args:
+        audio_url: The audio file's URL.
+        timeout: This request's timeout.
+        **options: How to transcribe (:class:`TranscribeOptions`).
+    """
+    fields = form(audio_url=audio_url) + _transcribing(options)
+    return Where("/Transcriptions", timeout, fields)
+
+
 class Recordings(Resource[M]):
     """The ``/Recordings`` endpoints: ``client.recordings``."""
 
     get = reads(_recording, Recording, "Read one recording.")
 
-    @listing
-    def list(
-        self,
-        *,
-        call_sid: str | None = None,
-        date_created: date | None = None,
-        date_created_after: date | None = None,
-        date_created_before: date | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Recording]:
-        """List recordings.
-
-        Args:
-            call_sid: Only the recordings of this call.
-            date_created: Only recordings made on this date.
-            date_created_after: Only recordings made on or after this date.
-            date_created_before: Only recordings made on or before this date.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query("/Recordings", "recordings", Recording.model_validate, locals())
+    list = lists(_recordings_list, "recordings", Recording, "List recordings.")
 
     list_page = list.page_view()
     list_text = list.text_view()
@@ -139,36 +191,46 @@ class Recordings(Resource[M]):
     list_transcriptions_page = list_transcriptions.page_view()
     list_transcriptions_text = list_transcriptions.text_view()
 
-    @endpoint
-    def transcribe(
-        self,
-        recording_sid: str,
-        *,
-        transcribe_callback: str | None = None,
-        callback_method: HttpMethod | None = None,
-        slice_start: float | None = None,
-        slice_duration: float | None = None,
-        quality: TranscribeQuality | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[Transcription]:
-        """Transcribe a recording (never retried once sent).
+    transcribe = writes(
+        _transcribe,
+        Transcription,
+        "Transcribe a recording (never retried once sent).",
+        replay_safe=False,
+    )
 
-        Args:
-            recording_sid: The recording's SID.
-            transcribe_callback: Told when the transcription is ready.
-            callback_method: How ``transcribe_callback`` is requested.
-            slice_start: Second at which to start.
-            slice_duration: Seconds to transcribe.
-            quality: ``auto`` or ``keywords``.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            _transcriptions_of(recording_sid).path,
-            Transcription.model_validate_json,
-            locals(),
-            replay_safe=False,
-            skip=("recording_sid",),
-        )
+
+def _transcriptions_list(
+    *,
+    status: TranscriptionStatus | None = None,
+    date_transcribed: date | None = None,
+    date_transcribed_after: date | None = None,
+    date_transcribed_before: date | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+    timeout: CallTimeout = DEFAULT,
+) -> Where:
+    """
+    Args:
+        status: Only transcriptions in this state.
+        date_transcribed: Only transcriptions made on this date.
+        date_transcribed_after: Only transcriptions made on or after this date.
+        date_transcribed_before: Only transcriptions made on or before this date.
+        page: The first page to read (from 0).
+        page_size: Items per page.
+        timeout: The timeout of each page's request.
+    """
+    return Where(
+        "/Transcriptions",
+        timeout,
+        form(
+            status=status,
+            date_transcribed=date_transcribed,
+            date_transcribed_after=date_transcribed_after,
+            date_transcribed_before=date_transcribed_before,
+        ),
+        page,
+        page_size,
+    )
 
 
 class Transcriptions(Resource[M]):
@@ -176,70 +238,16 @@ class Transcriptions(Resource[M]):
 
     get = reads(_transcription, Transcription, "Read one transcription.")
 
-    @endpoint
-    def text(self, transcription_sid: str, *, timeout: CallTimeout = DEFAULT) -> Op[str]:
-        """Read only the text of a transcription (the ``.txt`` form).
+    text = reads_text(_transcription, "Read only the text of a transcription (the ``.txt`` form).")
 
-        Args:
-            transcription_sid: The transcription's SID.
-            timeout: This request's timeout.
-        """
-        path = _transcription(transcription_sid).path
-        return Op("GET", path, (), _text, True, timeout, ".txt")
-
-    @listing
-    def list(
-        self,
-        *,
-        status: TranscriptionStatus | None = None,
-        date_transcribed: date | None = None,
-        date_transcribed_after: date | None = None,
-        date_transcribed_before: date | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Query[Transcription]:
-        """List transcriptions.
-
-        Args:
-            status: Only transcriptions in this state.
-            date_transcribed: Only transcriptions made on this date.
-            date_transcribed_after: Only transcriptions made on or after this date.
-            date_transcribed_before: Only transcriptions made on or before this date.
-            page: The first page to read (from 0).
-            page_size: Items per page.
-            timeout: The timeout of each page's request.
-        """
-        return self._query(
-            "/Transcriptions", "transcriptions", Transcription.model_validate, locals()
-        )
+    list = lists(_transcriptions_list, "transcriptions", Transcription, "List transcriptions.")
 
     list_page = list.page_view()
     list_text = list.text_view()
 
-    @endpoint
-    def transcribe_audio(
-        self,
-        *,
-        audio_url: str,
-        transcribe_callback: str | None = None,
-        callback_method: HttpMethod | None = None,
-        slice_start: float | None = None,
-        slice_duration: float | None = None,
-        quality: TranscribeQuality | None = None,
-        timeout: CallTimeout = DEFAULT,
-    ) -> Op[Transcription]:
-        """Transcribe an audio file given by URL (never retried once sent).
-
-        Args:
-            audio_url: The audio file's URL.
-            transcribe_callback: Told when the transcription is ready.
-            callback_method: How ``transcribe_callback`` is requested.
-            slice_start: Second at which to start.
-            slice_duration: Seconds to transcribe.
-            quality: ``auto`` or ``keywords``.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            "/Transcriptions", Transcription.model_validate_json, locals(), replay_safe=False
-        )
+    transcribe_audio = writes(
+        _transcribe_audio,
+        Transcription,
+        "Transcribe an audio file given by URL (never retried once sent).",
+        replay_safe=False,
+    )

@@ -1,4 +1,4 @@
-"""Registers ``python -m webhooks call`` and ``python -m webhooks explore``.
+"""Registers ``python -m webhooks call``, ``explore`` and ``replay``.
 
 The arguments and what runs them live in :mod:`webhooks.testing.simulator._cli`, which also serves
 ``call_main``/``explore_main`` for calling the commands from Python.
@@ -6,11 +6,13 @@ The arguments and what runs them live in :mod:`webhooks.testing.simulator._cli`,
 
 from __future__ import annotations
 
+import argparse
+
 from webhooks._cli import Subparsers, command
 
 from .simulator._cli import add_call_arguments, add_explore_arguments, run_call, run_explore
 
-__all__ = ["add_call_command", "add_explore_command"]
+__all__ = ["add_call_command", "add_explore_command", "add_replay_command"]
 
 
 @command("call")
@@ -37,3 +39,30 @@ def add_explore_command(parsers: Subparsers) -> None:
     )
     add_explore_arguments(parser)
     parser.set_defaults(func=lambda args: run_explore(args))
+
+
+@command("replay")
+def add_replay_command(parsers: Subparsers) -> None:
+    """Add ``replay``: re-run recorded webhook traffic and report every changed answer."""
+    parser = parsers.add_parser(
+        "replay",
+        help="replay a recording (webhooks.Recorder) against an app; exit 1 if answers changed",
+        description="Send every request recorded in RECORDING (JSON Lines written by "
+        "webhooks.Recorder) to MODULE:APP again, call by call, and print a document diff for "
+        "every answer that changed.",
+    )
+    parser.add_argument("app", metavar="MODULE:APP", help="the ASGI app, e.g. examples.ivr:app")
+    parser.add_argument(
+        "recordings", nargs="+", metavar="RECORDING", help="calls.jsonl (and rotated files)"
+    )
+    parser.set_defaults(func=_run_replay)
+
+
+def _run_replay(args: argparse.Namespace) -> int:
+    import sys
+
+    from webhooks._cli import load_app
+
+    from .simulator._replay import replay_main
+
+    return replay_main(load_app(args.app), args.recordings, sys.stdout)

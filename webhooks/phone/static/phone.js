@@ -252,14 +252,15 @@
   }
 
   function renderRequest(exchange, index) {
-    const bad = exchange.error || exchange.problems.length > 0;
+    const bad = exchange.error || exchange.traceback || exchange.problems.length > 0;
     const summary = el("summary", {},
       el("span", { class: "method" }, exchange.method),
       el("span", { class: "url" }, exchange.url),
-      exchange.status === null ? null : el("span", { class: exchange.status >= 400 || exchange.status === 0 ? "http bad" : "http" }, exchange.status === 0 ? "no answer" : exchange.status),
+      exchange.status === null ? null : el("span", { class: exchange.status >= 400 || exchange.status === 0 || exchange.traceback ? "http bad" : "http" }, exchange.status === 0 ? "no answer" : exchange.status === 404 ? "no route" : exchange.traceback ? exchange.status + " handler failed" : exchange.status),
       exchange.problems.length ? el("span", { class: "problem-count" }, exchange.problems.length + (exchange.problems.length === 1 ? " problem" : " problems")) : null);
     const body = el("div", { class: "body" });
     if (exchange.error) body.append(el("div", { class: "note error-note" }, exchange.error));
+    if (exchange.traceback) body.append(el("h3", {}, "Traceback"), el("pre", { class: "traceback" }, exchange.traceback));
     const params = Object.entries(exchange.params);
     if (params.length) {
       const table = el("table", { class: "params" });

@@ -8,7 +8,7 @@ from ._platform import (
     FakePlatform,
     RequestRecord,
 )
-from ._records import CallRecord, Record
+from ._records import CallRecord, FakeRecord
 
 __all__ = [
     "CallAction",
@@ -17,8 +17,8 @@ __all__ = [
     "CallUpdatedHook",
     "DroppedConnectionError",
     "FakePlatform",
+    "FakeRecord",
     "Fault",
     "FaultInjector",
-    "Record",
     "RequestRecord",
 ]

@@ -14,6 +14,7 @@ from typing import Final
 
 from . import _kinds as k
 from ._crud import find
+from ._limits import check_recordings, check_ring_timeout
 from ._records import CallRecord, format_date, new_sid, parse_date
 from ._render import ApiFailure, Body, Item
 from ._routing import Ctx, truthy
@@ -78,6 +79,7 @@ def _live_call(ctx: Ctx) -> CallRecord:
 async def make_call(ctx: Ctx) -> Body:
     """POST /Calls: store a queued call, link the account's number, call ``on_call_created``."""
     p = ctx.params
+    check_ring_timeout(p.get("Timeout"))
     numbers = {r.data["phone_number"]: r.sid for r in ctx.store.all(k.NUMBER)}
     fields = {
         "to": p["To"].strip(),
@@ -127,6 +129,7 @@ async def record_call(ctx: Ctx) -> Body:
     _choice(ctx, "FileFormat", {"mp3", "wav"}, 10022)
     recordings = [r for r in ctx.store.all(k.RECORDING) if r.data["call_sid"] == call.sid]
     if truthy(ctx.params["Record"]):
+        check_recordings(len(recordings))
         fmt = ctx.params.get("FileFormat", "mp3").lower()
         sid = new_sid(k.RECORDING.prefix)
         url = f"{ctx.store.item_path(k.RECORDING, sid)}.{fmt}"

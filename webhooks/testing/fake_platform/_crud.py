@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ._paging import Filter, paginate
-from ._records import Kind, Record, format_date
+from ._records import FakeRecord, Kind, format_date
 from ._render import ApiFailure, Body, Item
 from ._routing import Ctx, Handler, coerce, snake
 
@@ -39,7 +39,7 @@ def sid_arg(ctx: Ctx, position: int = -1) -> str:
     return values[position] if values else ctx.store.account_sid
 
 
-def find(ctx: Ctx, kind: Kind, sid: str, parent: str | None = None) -> Record:
+def find(ctx: Ctx, kind: Kind, sid: str, parent: str | None = None) -> FakeRecord:
     """The record, or a 404 with the kind's code.
 
     Raises:
@@ -60,7 +60,7 @@ def owner_of(ctx: Ctx, owner: Kind | None) -> str | None:
     return parent
 
 
-def apply(ctx: Ctx, record: Record, settable: Sequence[str], now: datetime) -> None:
+def apply(ctx: Ctx, record: FakeRecord, settable: Sequence[str], now: datetime) -> None:
     """Set the fields named by the given parameters, where present, and touch the record."""
     data = record.data
     for param in settable:
@@ -86,7 +86,7 @@ def list_of(
     filters: Mapping[str, Filter] | None = None,
     owner: Kind | None = None,
     owner_field: str | None = None,
-    where: Callable[[Record], bool] | None = None,
+    where: Callable[[FakeRecord], bool] | None = None,
 ) -> Handler:
     """GET a page of a list, newest first.
 

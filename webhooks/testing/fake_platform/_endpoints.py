@@ -15,10 +15,11 @@ from typing import Any, Final
 
 from . import _kinds as k
 from ._crud import apply, create, find
+from ._limits import check_media, check_sms_body
 from ._paging import Filter, contains, eq, paginate
-from ._records import Kind, Record, format_date, parse_date
+from ._records import FakeRecord, Kind, format_date, parse_date
 from ._render import ApiFailure, Body, Item, Text
-from ._routing import Ctx, Handler
+from ._routing import Ctx, Handler, truthy
 
 __all__ = [
     "COUNTRIES",
@@ -75,14 +76,22 @@ COUNTRIES: Final[Mapping[str, tuple[str, str]]] = {
 # --- messages, conferences, applications -------------------------------------------------------
 
 
-def message_fields(ctx: Ctx) -> dict[str, Any]:
-    """The fields of a sent SMS."""
+def _message(ctx: Ctx) -> dict[str, Any]:
     return {"to": ctx.params["To"], "from": ctx.params["From"], "body": ctx.params.get("Body", "")}
 
 
+def message_fields(ctx: Ctx) -> dict[str, Any]:
+    """The fields of a sent SMS; its body within the platform's length (21605, 21610)."""
+    fields = _message(ctx)
+    check_sms_body(fields["body"])
+    return fields
+
+
 def mms_fields(ctx: Ctx) -> dict[str, Any]:
-    """The fields of a sent MMS."""
-    return {**message_fields(ctx), "media_url": ctx.params["MediaUrl"]}
+    """The fields of a sent MMS; registered media within size and type (14116, 14117)."""
+    url = ctx.params["MediaUrl"]
+    check_media(ctx.fake.media, url)
+    return {**_message(ctx), "media_url": url}
 
 
 async def participant_play(ctx: Ctx) -> Body:
@@ -134,7 +143,7 @@ async def add_byoc(ctx: Ctx) -> Body:
     return item
 
 
-def byoc_only(record: Record) -> bool:
+def byoc_only(record: FakeRecord) -> bool:
     """Whether a number was added through BYOC."""
     return bool(record.extra.get("byoc"))
 
@@ -251,10 +260,9 @@ def fraud(rule: str, wrapper: str) -> Handler:
             "country_code": code,
             "country_name": name,
             "country_prefix": prefix,
-            "expiration_date": format_date(now + timedelta(days=30))
-            if rule == "authorized"
-            else "",
         }
+        if rule == "authorized":
+            fields["expiration_date"] = format_date(now + timedelta(days=30))
         record = ctx.store.add(k.FRAUD_RULE, fields, now=now)
         record.extra["rule"] = rule
         apply(ctx, record, FRAUD_FLAGS, now)
@@ -263,7 +271,16 @@ def fraud(rule: str, wrapper: str) -> Handler:
     return handler
 
 
+def _sms_enabled(item: Mapping[str, Any], _op: str, value: str) -> bool:
+    (rule,) = item.values()
+    return truthy(str(rule.get("sms_enabled"))) == truthy(value)
+
+
+FRAUD_FILTERS: Final[Mapping[str, Filter]] = {"SmsEnabled": _sms_enabled}
+"""The filters of the fraud rule list (the vendor's SDKs send ``SmsEnabled``)."""
+
+
 async def frauds(ctx: Ctx) -> Body:
-    """GET /Fraud: every rule, wrapped by its kind."""
+    """GET /Fraud: every rule, wrapped by its kind; ``SmsEnabled`` keeps the matching ones."""
     items = [{r.extra["rule"]: r.data} for r in reversed(ctx.store.all(k.FRAUD_RULE))]
-    return paginate(ctx, "", k.FRAUD_RULE.list_key, items)
+    return paginate(ctx, "", k.FRAUD_RULE.list_key, items, FRAUD_FILTERS)

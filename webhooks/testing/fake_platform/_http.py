@@ -9,12 +9,14 @@ the platform's errors for bad credentials, paths outside the account, missing an
 from __future__ import annotations
 
 import base64
+import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from starlette.types import Message, Receive, Scope, Send
 
+from ._limits import check_urls
 from ._render import MEDIA_TYPES, ApiFailure
 from ._routing import Route
 
@@ -120,13 +122,15 @@ def check_auth(
         ApiFailure: 403 / 10004 for other credentials, 404 / 21501 for a path outside
             ``/{version}/Accounts/``, 403 / 20006 for another account.
     """
-    if authorization.encode("latin-1") != expected:
+    if not hmac.compare_digest(authorization.encode("latin-1"), expected):
         scheme, _, token = authorization.partition(" ")
         try:
-            decoded = base64.b64decode(token, validate=True).decode()
+            decoded = base64.b64decode(token, validate=True)
         except ValueError:
-            decoded = ""
-        if scheme.lower() != "basic" or decoded != f"{account_sid}:{auth_token}":
+            decoded = b""
+        credentials = f"{account_sid}:{auth_token}".encode()
+        # Compared in constant time: the fake may be served where timing can be observed.
+        if scheme.lower() != "basic" or not hmac.compare_digest(decoded, credentials):
             raise ApiFailure(403, 10004, "Invalid credentials")
     if (
         len(segments) < 4
@@ -143,9 +147,10 @@ def check_params(route: Route, params: Mapping[str, str], *, strict: bool) -> No
     """Check the route's required parameters and, when ``strict``, that it knows every one.
 
     Raises:
-        ApiFailure: 400 with the route's code for a missing parameter, 400 / 20001 for
-            unknown ones.
+        ApiFailure: 400 with the route's code for a missing parameter, 400 / 12301 for a URL
+            longer than 200 characters, 400 / 20001 for unknown ones.
     """
+    check_urls(params)
     for name, code in route.required:
         if not params.get(name, "").strip():
             raise ApiFailure(400, code, f"{name} is required")

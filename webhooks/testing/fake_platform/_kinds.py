@@ -366,7 +366,7 @@ NUMBER = Kind(
         "phone_number": "",
         "friendly_name": "",
         "type": "local",
-        "capabilities": {"voice": True, "sms": True},
+        "capabilities": {"voice": "true", "sms": "true"},
         **_NUMBER_SETTINGS,
         "next_renewal_date": "",
         "api_version": API_VERSION,
@@ -433,7 +433,8 @@ TRANSCRIPTION = Kind(
         "status": "in-progress",
         "type": "auto",
         "audio_url": "",
-        "recording_sid": "",
+        # Only a transcription of one of the platform's recordings names it.
+        "recording_sid": Fill.SOMETIMES,
         "duration": 0,
         "transcription_text": "",
         "price": "0.0000",
@@ -531,7 +532,8 @@ FRAUD_RULE = Kind(
         "sms_enabled": False,
         "is_lock": False,
         **_STAMPS,
-        "expiration_date": "",
+        # Only an authorization expires; blocked and whitelisted rules have no such field.
+        "expiration_date": Fill.SOMETIMES,
     },
 )
 

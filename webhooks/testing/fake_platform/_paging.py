@@ -9,6 +9,7 @@ from datetime import UTC, date
 from typing import Any
 from urllib.parse import quote
 
+from ._limits import check_page_size
 from ._records import parse_date
 from ._render import ApiFailure, Page
 from ._routing import Ctx, truthy
@@ -136,6 +137,7 @@ def paginate(
             kept.append((key, value))
     page = _int_param(ctx, "Page", 0, 0)
     size = _int_param(ctx, "PageSize", DEFAULT_PAGE_SIZE, 1)
+    check_page_size(size)
     total = len(items)
     num_pages = math.ceil(total / size)
     start = page * size

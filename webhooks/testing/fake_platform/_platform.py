@@ -48,13 +48,13 @@ from ._http import (
 from ._records import (
     API_VERSION,
     CallRecord,
+    FakeRecord,
     Kind,
-    Record,
     Store,
     format_date,
     new_sid,
 )
-from ._render import MEDIA_TYPES, ApiFailure, Item, error_body, render
+from ._render import MEDIA_TYPES, ApiFailure, error_body, render
 from ._routes import ROUTES
 from ._routing import Ctx, Route, Router
 from ._server import serve_in_thread
@@ -107,7 +107,13 @@ class FakePlatform:
         on_call_updated: Awaited after each live-call request was applied to the call
             (an interrupt with ``Status`` already changed the status), before the response.
         cnam_names: Caller names CNAM lookups answer with, by phone number.
+        media: The media files MMS may point at, by URL: ``(size in bytes, content type)``
+            (see :meth:`add_media`); other URLs are accepted unchecked.
         store: The records, by kind.
+
+    The platform's documented limits are enforced (page size, URL length, ring timeout, SMS
+    body, MMS media, recordings per call); their codes are listed in
+    :mod:`webhooks.testing.fake_platform._limits`.
     """
 
     def __init__(
@@ -132,6 +138,7 @@ class FakePlatform:
         self.on_call_created: CallCreatedHook | None = None
         self.on_call_updated: CallUpdatedHook | None = None
         self.cnam_names: dict[str, str] = {}
+        self.media: dict[str, tuple[int, str]] = {}
         self._router = Router(ROUTES)
         token = f"{self.account_sid}:{self.auth_token}".encode()
         self._authorization = b"Basic " + base64.b64encode(token)
@@ -159,7 +166,7 @@ class FakePlatform:
         """The calls by SID, oldest first (a live view)."""
         return cast("Mapping[str, CallRecord]", self.store.tables[kinds.CALL.name])
 
-    def records(self, kind: str) -> list[Record]:
+    def records(self, kind: str) -> list[FakeRecord]:
         """Every record of a kind, oldest first; ``kind`` is a list key such as ``"calls"``.
 
         Raises:
@@ -167,7 +174,7 @@ class FakePlatform:
         """
         return self.store.all(self._kind(kind))
 
-    def get(self, kind: str, sid: str) -> Record | None:
+    def get(self, kind: str, sid: str) -> FakeRecord | None:
         """One record by kind (``"sms_messages"``) and SID, or ``None``."""
         return self.store.get(self._kind(kind), sid)
 
@@ -177,6 +184,7 @@ class FakePlatform:
         self.requests.clear()
         self.faults.clear()
         self.cnam_names.clear()
+        self.media.clear()
         self._add_account()
 
     def serve(self, *, port: int = 0) -> contextlib.AbstractContextManager[str]:
@@ -206,7 +214,7 @@ class FakePlatform:
         sid: str | None = None,
         created: datetime | None = None,
         **fields: Any,
-    ) -> Record:
+    ) -> FakeRecord:
         """Store a resource of any kind, as if the platform had created it.
 
         Args:
@@ -229,7 +237,7 @@ class FakePlatform:
         }
         return self.store.add(found, values, parent=parent, sid=sid, now=created or self.now())
 
-    def add_incoming_number(self, phone_number: str, **fields: Any) -> Record:
+    def add_incoming_number(self, phone_number: str, **fields: Any) -> FakeRecord:
         """Store a phone number of the account (``friendly_name`` defaults to the number)."""
         fields.setdefault("friendly_name", phone_number)
         return self.add("incoming_phone_numbers", phone_number=phone_number, **fields)
@@ -263,33 +271,43 @@ class FakePlatform:
         call = self.store.add(kinds.CALL, values, now=moment, params=params)
         return cast("CallRecord", call)
 
-    def add_conference(self, friendly_name: str, *, status: str = "init", **fields: Any) -> Record:
+    def add_conference(
+        self, friendly_name: str, *, status: str = "init", **fields: Any
+    ) -> FakeRecord:
         """Store a conference."""
         return self.add("conferences", friendly_name=friendly_name, status=status, **fields)
 
-    def add_participant(self, conference_sid: str, caller_number: str, **fields: Any) -> Record:
+    def add_participant(self, conference_sid: str, caller_number: str, **fields: Any) -> FakeRecord:
         """Store a participant of a conference (updates its ``active_participants_count``)."""
         return self.add(
             "participants", parent=conference_sid, caller_number=caller_number, **fields
         )
 
-    def add_recording(self, call_sid: str = "", *, duration: int = 0, **fields: Any) -> Record:
+    def add_recording(self, call_sid: str = "", *, duration: int = 0, **fields: Any) -> FakeRecord:
         """Store a recording, of a call if ``call_sid`` is given."""
         sid = new_sid(kinds.RECORDING.prefix)
         fields.setdefault("recording_url", f"{self.store.item_path(kinds.RECORDING, sid)}.mp3")
         return self.add("recordings", sid=sid, call_sid=call_sid, duration=duration, **fields)
 
+    def add_media(self, url: str, *, size: int, content_type: str = "image/jpeg") -> None:
+        """Make a media file known, so that an MMS pointing at it is checked (the fake does not
+        fetch URLs): more than 750 KB answers 400 / 14116, an unsupported type 400 / 14117.
+
+        Args:
+            url: The ``MediaUrl`` an MMS will send.
+            size: Its size in bytes.
+            content_type: Its media type (``image/jpeg``, ``audio/mpeg``, ``video/mp4``…).
+        """
+        self.media[url] = (size, content_type)
+
     def add_transcription(
         self, text: str, *, recording_sid: str = "", status: str = "completed", **fields: Any
-    ) -> Record:
-        """Store a transcription (served as text by ``GET /Transcriptions/{sid}.txt``)."""
-        return self.add(
-            "transcriptions",
-            transcription_text=text,
-            recording_sid=recording_sid,
-            status=status,
-            **fields,
-        )
+    ) -> FakeRecord:
+        """Store a transcription (served as text by ``GET /Transcriptions/{sid}.txt``); one of
+        an audio URL (no ``recording_sid``) unless ``recording_sid`` is given."""
+        if recording_sid:
+            fields["recording_sid"] = recording_sid
+        return self.add("transcriptions", transcription_text=text, status=status, **fields)
 
     # --- calls ----------------------------------------------------------------------------
 
@@ -363,7 +381,7 @@ class FakePlatform:
             ctx = Ctx(self, args, request.params, list(request.pairs), fmt, request.path)
             body_out = await route.handler(ctx)
             content = render(body_out, fmt)
-            media = MEDIA_TYPES["json" if fmt == "csv" and isinstance(body_out, Item) else fmt]
+            media = MEDIA_TYPES[fmt]
         except ApiFailure as failure:
             status = failure.status
             content, media = error_body(failure, fmt)

@@ -1,6 +1,6 @@
 """The records the fake platform keeps, and the store holding them.
 
-Every resource is a :class:`Record` whose ``data`` holds the fields exactly as the platform puts
+Every resource is a :class:`FakeRecord` whose ``data`` holds the fields exactly as the platform puts
 them on the wire (numbers and booleans as strings where the platform sends strings, RFC 2822
 dates, ISO 8601 dates on MMS). One :class:`Kind` per resource type (the table is in
 ``_kinds``) says how to build a record: its SID prefix, its URI, the JSON list key, the XML
@@ -20,9 +20,9 @@ from typing import Any, Final
 __all__ = [
     "API_VERSION",
     "CallRecord",
+    "FakeRecord",
     "Fill",
     "Kind",
-    "Record",
     "Store",
     "format_date",
     "new_sid",
@@ -63,10 +63,12 @@ class Fill(enum.Enum):
     PARENT = "parent"
     NOW = "now"
     URI = "uri"
+    SOMETIMES = "sometimes"
+    """A field the platform sends only with some records: left out unless it is given."""
 
 
 @dataclass(eq=False, slots=True)
-class Record:
+class FakeRecord:
     """One stored resource.
 
     Attributes:
@@ -87,7 +89,7 @@ class Record:
 
 
 @dataclass(eq=False, slots=True)
-class CallRecord(Record):
+class CallRecord(FakeRecord):
     """A call, with the parameters it was created with.
 
     The platform's Call resource does not show the URLs a call was made with; they are kept in
@@ -206,7 +208,7 @@ class Kind:
     iso_dates: bool = False
     owner: Kind | None = None
     counter: str | None = None
-    record: type[Record] = Record
+    record: type[FakeRecord] = FakeRecord
 
 
 class Store:
@@ -224,7 +226,7 @@ class Store:
         self.account_sid = account_sid
         self.kinds = tuple(kinds)
         self.root = f"/{api_version}/Accounts/{account_sid}"
-        self.tables: dict[str, dict[str, Record]] = {kind.name: {} for kind in kinds}
+        self.tables: dict[str, dict[str, FakeRecord]] = {kind.name: {} for kind in kinds}
 
     def clear(self) -> None:
         """Forget every record."""
@@ -246,7 +248,7 @@ class Store:
         sid: str | None = None,
         now: datetime | None = None,
         params: Mapping[str, str] | None = None,
-    ) -> Record:
+    ) -> FakeRecord:
         """Build a record from the kind's template and ``fields``, and store it.
 
         Raises:
@@ -262,9 +264,13 @@ class Store:
             Fill.NOW: stamp,
             Fill.URI: f"{path}.json",
         }
+        given = fields or {}
         data: dict[str, Any] = {}
         for name, value in kind.template.items():
-            if isinstance(value, Fill):
+            if value is Fill.SOMETIMES:
+                if name in given:
+                    data[name] = None  # its place; the value follows
+            elif isinstance(value, Fill):
                 data[name] = fill[value]
             elif isinstance(value, dict):
                 data[name] = dict(value)
@@ -274,7 +280,7 @@ class Store:
             data["subresource_uris"] = {
                 key: f"{path}/{sub}.json" for key, sub in kind.subresources.items()
             }
-        for name, value in (fields or {}).items():
+        for name, value in given.items():
             if name not in data:
                 raise KeyError(f"{kind.element} has no field {name!r}; fields: {', '.join(data)}")
             data[name] = value
@@ -285,15 +291,15 @@ class Store:
         self._recount(record)
         return record
 
-    def get(self, kind: Kind, sid: str) -> Record | None:
+    def get(self, kind: Kind, sid: str) -> FakeRecord | None:
         """The record of that kind and SID, if any."""
         return self.tables[kind.name].get(sid)
 
-    def all(self, kind: Kind) -> list[Record]:
+    def all(self, kind: Kind) -> list[FakeRecord]:
         """Every record of a kind, oldest first."""
         return list(self.tables[kind.name].values())
 
-    def remove(self, record: Record) -> None:
+    def remove(self, record: FakeRecord) -> None:
         """Delete a record and the records nested under it."""
         self.tables[record.kind.name].pop(record.sid, None)
         self._recount(record)
@@ -302,7 +308,7 @@ class Store:
                 for child in [r for r in self.all(kind) if r.parent == record.sid]:
                     self.tables[kind.name].pop(child.sid, None)
 
-    def _recount(self, record: Record) -> None:
+    def _recount(self, record: FakeRecord) -> None:
         kind = record.kind
         if kind.owner is None or kind.counter is None or record.parent is None:
             return

@@ -216,8 +216,8 @@ def _csv(items: list[Mapping[str, Any]]) -> bytes:
 def render(body: Body, fmt: str) -> bytes:
     """Encode a body in the requested format (``json``, ``xml``, ``csv`` or ``txt``).
 
-    CSV is only meaningful for lists and text only for :class:`Text`; an item asked for as
-    CSV is sent as JSON.
+    Text is only meaningful for :class:`Text`; an item asked for as CSV is a header row and
+    its one row.
     """
     if isinstance(body, Text):
         return body.text.encode()
@@ -227,6 +227,8 @@ def render(body: Body, fmt: str) -> bytes:
         if fmt == "csv":
             return _csv(body.items)
         return json.dumps({**body.paging, body.list_key: body.items}).encode()
+    if fmt == "csv":
+        return _csv([body.data])
     return json.dumps(body.data).encode()
 
 

@@ -16,6 +16,7 @@ from . import _kinds as k
 from ._calls import effect_call, interrupt_or_digits, make_call, play_call, record_call
 from ._crud import create
 from ._endpoints import (
+    FRAUD_FILTERS,
     FRAUD_FLAGS,
     NUMBER_SETTINGS,
     add_byoc,
@@ -346,7 +347,8 @@ ROUTES: Final[tuple[Route, ...]] = (
         "/AvailablePhoneNumbers/{Country}/{Type}",
         "available_numbers.list",
         available,
-        ("Contains", "AreaCode", "InRegion", "InPostalCode", "Page", "PageSize"),
+        # The vendor's SDK repeats the path's Country and Type as query parameters.
+        ("Contains", "AreaCode", "InRegion", "InPostalCode", "Country", "Type", "Page", "PageSize"),
     ),
     route(
         "GET",
@@ -379,6 +381,6 @@ ROUTES: Final[tuple[Route, ...]] = (
     _rule("Authorize", "authorized", "authorized"),
     _rule("Extend", "extend", "authorized", ()),
     _rule("Whitelist", "whitelisted", "whitelisted"),
-    route("GET", "/Fraud", "fraud.list", frauds, ("Page", "PageSize")),
+    route("GET", "/Fraud", "fraud.list", frauds, ("Page", "PageSize", *FRAUD_FILTERS)),
 )
 """Every endpoint of the REST reference, in its order."""

@@ -13,7 +13,7 @@ from typing import Any
 from . import _kinds as k
 from ._crud import apply, find, sid_arg
 from ._paging import paginate
-from ._records import Kind, Record
+from ._records import FakeRecord, Kind
 from ._render import ApiFailure, Body, Item
 from ._routing import Ctx, Handler
 
@@ -39,12 +39,12 @@ def domain_fields(ctx: Ctx) -> dict[str, Any]:
     return {"domain_name": name, "domain_sip_url": f"{name}.sip.zang.io"}
 
 
-def _auth_type(domain: Record) -> str:
+def _auth_type(domain: FakeRecord) -> str:
     acls, creds = bool(domain.extra.get("ip_acls")), bool(domain.extra.get("credential_lists"))
     return {
         (False, False): "no_traffic",
-        (True, False): "IP_ACL",
-        (False, True): "CREDENTIAL_LIST",
+        (True, False): "ip_acl",
+        (False, True): "credential_list",
         (True, True): "ip_and_credential",
     }[acls, creds]
 

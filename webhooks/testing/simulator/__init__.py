@@ -1,20 +1,22 @@
 """The offline call simulator: plays the platform's side of calls and messages against an app.
 
 :class:`Simulator` drives calls (:class:`SimCall`) and messages (:class:`SimMessage`) on a
-virtual clock; :func:`explore` walks every branch of an IVR and returns its flow graph.
+virtual clock; :func:`explore` walks every branch of an IVR and returns its flow graph;
+:func:`replay` sends recorded traffic (:class:`webhooks.Recorder`) to the app again and
+returns the answers that changed; :func:`flow_coverage` measures which parts of the flow
+simulated calls went through.
 """
 
 from ._conference import Room
+from ._coverage import FlowCoverage, flow_coverage
 from ._explore import explore
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
 from ._model import (
     Answered,
-    ConferenceEvent,
     Dialed,
     DialOutcome,
     Gathered,
     HungUp,
-    Notification,
     ParameterNames,
     Paused,
     Pinged,
@@ -23,23 +25,34 @@ from ._model import (
     Recorded,
     Redirected,
     Referred,
+    RoomEvent,
     SentDigits,
     SentMessage,
+    SimNotification,
     SimRequest,
     SimulationError,
     Spoke,
     Step,
     TalkedToAgent,
 )
+from ._replay import (
+    AnswerChange,
+    RecordedCall,
+    RecordedRequest,
+    assert_replays,
+    load_recording,
+    replay,
+)
 from ._simulator import CallPlatform, DialLeg, SimCall, SimMessage, Simulator
 
 __all__ = [
+    "AnswerChange",
     "Answered",
     "CallPlatform",
-    "ConferenceEvent",
     "DialLeg",
     "DialOutcome",
     "Dialed",
+    "FlowCoverage",
     "FlowCycle",
     "FlowEdge",
     "FlowGraph",
@@ -47,25 +60,32 @@ __all__ = [
     "FlowProblem",
     "Gathered",
     "HungUp",
-    "Notification",
     "ParameterNames",
     "Paused",
     "Pinged",
     "Played",
     "Pressed",
     "Recorded",
+    "RecordedCall",
+    "RecordedRequest",
     "Redirected",
     "Referred",
     "Room",
+    "RoomEvent",
     "SentDigits",
     "SentMessage",
     "SimCall",
     "SimMessage",
+    "SimNotification",
     "SimRequest",
     "SimulationError",
     "Simulator",
     "Spoke",
     "Step",
     "TalkedToAgent",
+    "assert_replays",
     "explore",
+    "flow_coverage",
+    "load_recording",
+    "replay",
 ]

@@ -10,22 +10,21 @@ the test's view of it, so that only the test API is public.
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from inboundxml import Element
+from webhooks.events import CallStatus
 
 from ._conference import hold
-from ._dial import bridge_keys, bridge_wait
+from ._dial import DialLeg, bridge_keys, bridge_wait
 from ._engine import ENDED, Context, Engine, attr
-from ._model import Gathered, HungUp, Notification, SentMessage, SimRequest, Spoke, Step
+from ._model import Gathered, HungUp, SentMessage, SimNotification, SimRequest, Spoke, Step
 from ._room_keys import room_keys
+from ._table import VOICE
 from ._transport import Runner
 from ._verbs import finish_gather, finish_record
 
-if TYPE_CHECKING:
-    from ._dial import DialLeg
-
-__all__ = ["SimCall"]
+__all__ = ["SimCall", "engine_of"]
 
 S = TypeVar("S", bound=Step)
 
@@ -38,7 +37,7 @@ class SimCall:
     """
 
     def __init__(self, ctx: Context, runner: Runner, **options: Any) -> None:
-        self._engine = Engine(ctx, **options)
+        self._engine = Engine(ctx, VOICE, **options)
         self._engine.face = self
         self._runner = runner
 
@@ -68,10 +67,11 @@ class SimCall:
         return self._engine.direction
 
     @property
-    def status(self) -> str:
+    def status(self) -> CallStatus:
         """``queued``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
-        ``failed``, ``canceled`` or ``rejected``."""
-        return self._engine.status
+        ``failed``, ``canceled`` or ``rejected``: a :class:`webhooks.CallStatus` (a ``str``),
+        the vocabulary of the webhooks' ``CallStatus``."""
+        return CallStatus(self._engine.status)
 
     @property
     def clock(self) -> float:
@@ -89,7 +89,7 @@ class SimCall:
         return self._engine.requests
 
     @property
-    def notifications(self) -> list[Notification]:
+    def notifications(self) -> list[SimNotification]:
         """Warnings and errors the platform would log (code, message, URL)."""
         return self._engine.notifications
 
@@ -119,6 +119,25 @@ class SimCall:
     def ended(self) -> bool:
         """Whether the call is over."""
         return self.status in ENDED
+
+    def fork(self) -> SimCall:
+        """A new call (a new CallSid) in this call's state, to try another input from here.
+
+        The twin has this call's transcript, requests and waiting Gather or Record; the
+        original is left as it is. The app's own per-call state (``event.session``) is not
+        copied: :func:`~webhooks.testing.explore` copies a ``webhooks.App``'s session itself.
+
+        Raises:
+            SimulationError: Unless the call waits at a Gather or a Record (a call in a
+                conference or a bridged Dial shares state with other calls).
+        """
+        if self.waiting_for not in ("gather", "record"):
+            raise self._error("only a call waiting at a Gather or a Record can be forked")
+        twin = SimCall.__new__(SimCall)
+        twin._engine = self._engine.fork()
+        twin._engine.face = twin
+        twin._runner = self._runner
+        return twin
 
     @property
     def waiting_for(self) -> str | None:
@@ -344,7 +363,7 @@ class SimCall:
         """Live-call control: play DTMF keys into the call."""
         return self._sync(self.send_digits_async(digits))
 
-    def notification(self, code: int) -> Notification:
+    def notification(self, code: int) -> SimNotification:
         """The first notification with ``code``.
 
         Raises:
@@ -363,3 +382,8 @@ class SimCall:
 def _leg_target(data: dict[str, Any]) -> str:
     bridge = data.get("bridge")
     return str(getattr(getattr(bridge, "leg", None), "target", "?"))
+
+
+def engine_of(call: SimCall) -> Engine:
+    """The engine behind ``call``: how the simulator's own modules drive a call the test holds."""
+    return call._engine

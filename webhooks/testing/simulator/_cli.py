@@ -16,26 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from ._call import SimCall
-from ._model import (
-    Answered,
-    ConferenceEvent,
-    Dialed,
-    Gathered,
-    HungUp,
-    Paused,
-    Pinged,
-    Played,
-    Pressed,
-    Recorded,
-    Redirected,
-    Referred,
-    SentDigits,
-    SentMessage,
-    Spoke,
-    Step,
-    TalkedToAgent,
-)
 from ._simulator import Simulator
+from ._text import format_step, short_url
 
 __all__ = [
     "add_call_arguments",
@@ -58,66 +40,11 @@ def _load(target: str) -> Any:
     return load_app(target)
 
 
-def format_step(step: Step) -> str:
-    """One transcript step as a terminal line (``[  5.6s] SAY  Welcome...``)."""
-    at = f"[{step.at:6.1f}s]"
-    match step:
-        case Spoke():
-            return f"{at} SAY    {step.text}"
-        case Played():
-            return f"{at} PLAY   {step.url}"
-        case Paused():
-            return f"{at} PAUSE  {step.seconds:g}s"
-        case Gathered():
-            if step.timed_out:
-                return f"{at} INPUT  (timeout)"
-            if step.speech is not None:
-                return f"{at} INPUT  said {step.speech!r}"
-            return f"{at} INPUT  {step.digits or '(finish key)'}"
-        case Recorded():
-            how = " in the background" if step.background else ""
-            return f"{at} RECORD {step.duration:g}s{how}: {step.url}"
-        case Dialed():
-            return f"{at} DIAL   {', '.join(step.targets)}: {step.outcome} ({step.duration:g}s)"
-        case Pressed():
-            what = [f"matched {m}" for m in step.matched]
-            what += ["the dialled call hung up"] if step.hung_up else []
-            return f"{at} KEYS   {step.keys}" + (f" ({', '.join(what)})" if what else "")
-        case SentDigits():
-            return f"{at} DTMF   {step.digits}"
-        case SentMessage():
-            return f"{at} {step.kind.upper():6} to {step.to}: {step.body}"
-        case ConferenceEvent():
-            return f"{at} ROOM   {step.event} {step.room}"
-        case Redirected():
-            return f"{at} GOTO   {step.url}"
-        case Pinged():
-            return f"{at} PING   {step.url}"
-        case Referred():
-            return f"{at} REFER  {step.target}: {step.outcome}"
-        case TalkedToAgent():
-            return f"{at} AGENT  {step.agent_sid}: {step.outcome} ({step.duration:g}s)"
-        case Answered():
-            return f"{at} ANSWER"
-        case HungUp():
-            return f"{at} END    {step.status} ({step.reason})"
-        case _:
-            return f"{at} {_generic(step)}"
-
-
-def _generic(step: object) -> str:
-    """A step kind without its own line: its name and fields, without the dataclass repr."""
-    name = type(step).__name__.upper()
-    fields = getattr(step, "__dataclass_fields__", {})
-    values = [str(getattr(step, f)) for f in fields if f != "at"]
-    return f"{name:6} {' '.join(values)}".rstrip()
-
-
 class _Printer:
     """Prints a call's new transcript lines, with what dialled parties heard in time order."""
 
-    def __init__(self, call: SimCall, out: TextIO) -> None:
-        self.call, self.out = call, out
+    def __init__(self, call: SimCall, out: TextIO, origin: str = "") -> None:
+        self.call, self.out, self.origin = call, out, origin
         self.shown = 0
         self.heard: dict[str, int] = {}
 
@@ -127,7 +54,7 @@ class _Printer:
             for step in leg.transcript[done:]:
                 if step.at > at:
                     break
-                line = format_step(step)
+                line = format_step(step, self.origin)
                 print(f"{line[:10]}(to {leg.target}) {line[10:]}", file=self.out)
                 done += 1
             self.heard[leg.sid] = done
@@ -136,7 +63,7 @@ class _Printer:
         """Print the steps not printed yet."""
         for step in self.call.transcript[self.shown :]:
             self._legs_until(step.at)
-            print(format_step(step), file=self.out)
+            print(format_step(step, self.origin), file=self.out)
         self.shown = len(self.call.transcript)
         self._legs_until(self.call.clock)
 
@@ -196,7 +123,7 @@ def _quiet_on_broken_pipe(out: TextIO, work: Callable[[], int]) -> int:
 
 def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     call = sim.call(args.path, from_=args.from_, to=args.to)
-    printer = _Printer(call, out)
+    printer = _Printer(call, out, sim.origin)
     printer.flush()
     presses = list(args.press) if args.press is not None else None
     while not call.ended and call.waiting_for is not None:
@@ -229,7 +156,8 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
                 call.hangup()
         printer.flush()
     for note in call.notifications:
-        print(f"NOTIFICATION {note.code}: {note.message} ({note.url})", file=out)
+        where = short_url(note.url, sim.origin)
+        print(f"NOTIFICATION {note.code}: {note.message} ({where})", file=out)
     out.flush()  # inside the broken-pipe guard
     return 1 if call.notifications else 0
 

@@ -31,17 +31,13 @@ on their own clocks; the recording stops when that participant leaves); its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from inboundxml import Element
 
-from ._engine import ENDED, Pending, attr
-from ._model import ConferenceEvent, Dialed, Played, Recorded, new_sid
+from ._engine import ENDED, Engine, Pending, attr
+from ._model import Dialed, Played, Recorded, RoomEvent, new_sid
 from ._side import fetch_side, play_side
-
-if TYPE_CHECKING:
-    from ._call import SimCall
-    from ._engine import Engine
 
 __all__ = ["BEEP", "Room", "end_room", "hold", "join", "leave_room", "notify_room"]
 
@@ -91,17 +87,17 @@ class Room:
         return self._status
 
     @property
-    def participants(self) -> list[SimCall]:
+    def participants(self) -> list[Any]:
         """The calls in the room now, in order of arrival."""
         return [c.face for c in self._members]
 
     @property
-    def history(self) -> list[SimCall]:
+    def history(self) -> list[Any]:
         """Every call that was ever in the room."""
         return [c.face for c in self._visitors]
 
     @property
-    def muted(self) -> list[SimCall]:
+    def muted(self) -> list[Any]:
         """The participants who joined muted (``muted="true"``), in order of arrival."""
         return [c.face for c in self._members if c in self._muted]
 
@@ -156,7 +152,7 @@ async def _enter(room: Room, call: Engine, noun: Element) -> None:
     if room._recording is None and attr(noun, "record"):
         callback = noun.attrs.get("record_callback_url")
         room._recording = _Recording(call, noun, call.resolve(str(callback)) if callback else "")
-    call.transcript.append(ConferenceEvent(room._name, "enter", call.clock))
+    call.transcript.append(RoomEvent(room._name, "enter", call.clock))
     starts = bool(noun.attrs.get("start_conference_on_enter")) or len(room._members) >= 2
     if starts or room._status == "in-progress":
         _started(room, call)
@@ -177,7 +173,7 @@ async def leave_room(room: Room, call: Engine, *, resume: bool = True) -> None:
     room._members.remove(call)
     data = call.pending.data if call.pending is not None else {}
     call.pending = None
-    call.transcript.append(ConferenceEvent(room._name, "exit", call.clock))
+    call.transcript.append(RoomEvent(room._name, "exit", call.clock))
     rec = room._recording
     if rec is not None and rec.owner is call and rec.start is not None:
         rec.end = call.clock
@@ -285,7 +281,7 @@ class _Recording:
 async def _full(call: Engine, room: Room, dial: Element) -> None:
     """The room already has ``maxParticipants`` participants: the call does not enter and
     its Dial ends with ``conference_full_status``."""
-    call.transcript.append(ConferenceEvent(room._name, "full", call.clock))
+    call.transcript.append(RoomEvent(room._name, "full", call.clock))
     call.trigger = "conference full"
     data = {"dial": dial, "room": room, "since": call.clock}
     await _after(call, data, call.ctx.conference_full_status)

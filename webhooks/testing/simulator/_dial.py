@@ -29,28 +29,26 @@ the caller's as ``ParentCallSid``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import Any
 
 from inboundxml import Element
+from webhooks.events import CallStatus
 
 from ._conference import join
-from ._dial_media import bridge_tick, ring, stop_recording
+from ._dial_media import Bridge, bridge_tick, ring, stop_recording
 from ._engine import ENDED, Engine, Pending, attr
 from ._model import (
     Dialed,
     DialOutcome,
-    Notification,
     Pressed,
     SentDigits,
+    SimNotification,
     SimRequest,
     Spoke,
     Step,
 )
 from ._side import fetch_side, play_side
-
-if TYPE_CHECKING:
-    from ._call import SimCall
 
 __all__ = ["DialLeg", "bridge_keys", "bridge_wait", "dial"]
 
@@ -62,7 +60,11 @@ class _LegEngine(Engine):
     def __init__(self, parent: Engine, target: str, verb: Element, outcome: DialOutcome) -> None:
         caller_id = verb.attrs.get("caller_id")
         super().__init__(
-            parent.ctx, from_=str(caller_id or parent.from_), to=target, direction="outbound-dial"
+            parent.ctx,
+            parent.table,
+            from_=str(caller_id or parent.from_),
+            to=target,
+            direction="outbound-dial",
         )
         self.parent, self.target = parent, target
         self.answered_by = outcome.answered_by
@@ -98,10 +100,9 @@ class DialLeg:
         return self._engine.target
 
     @property
-    def parent(self) -> SimCall:
-        """The caller's call."""
-        call: SimCall = self._engine.parent.face
-        return call
+    def parent(self) -> Any:
+        """The caller's call (its ``SimCall``)."""
+        return self._engine.parent.face
 
     @property
     def answered_by(self) -> str:
@@ -109,10 +110,11 @@ class DialLeg:
         return self._engine.answered_by
 
     @property
-    def status(self) -> str:
+    def status(self) -> CallStatus:
         """``ringing``, ``in-progress``, then ``completed``, ``busy``, ``no-answer``,
-        ``failed`` or ``canceled`` (the caller's call ended while it rang)."""
-        return self._engine.status
+        ``failed`` or ``canceled`` (the caller's call ended while it rang): a
+        :class:`webhooks.CallStatus`."""
+        return CallStatus(self._engine.status)
 
     @property
     def transcript(self) -> list[Step]:
@@ -136,25 +138,6 @@ class DialLeg:
         return "".join(s.digits for s in self.transcript if isinstance(s, SentDigits))
 
 
-@dataclass
-class _Bridge:
-    verb: Element
-    leg: _LegEngine
-    targets: tuple[str, ...]
-    outcome: DialOutcome
-    detect: bool
-    start: float = 0.0
-    ends_at: float = 0.0
-    typed: str = ""
-    patterns: list[str] = field(default_factory=list)
-    bridged: bool = False
-    beats: int = 0
-
-    @property
-    def listens(self) -> bool:
-        return bool(attr(self.verb, "hangupOnStar")) or bool(self.patterns)
-
-
 async def dial(e: Engine, verb: Element) -> None:
     """Run a ``<Dial>`` (a Conference noun goes to :func:`._conference.join`)."""
     nouns: list[tuple[str, Element | None]] = [(verb.text, None)] if verb.text else []
@@ -164,7 +147,7 @@ async def dial(e: Engine, verb: Element) -> None:
             return
         nouns.append((child.text or "", child))
     if not nouns:
-        e.notifications.append(Notification(13226, "Dial has no destination", e.doc_url))
+        e.notifications.append(SimNotification(13226, "Dial has no destination", e.doc_url))
         return
     outcomes = [e.ctx.dial_scripts.get(t, e.ctx.default_dial) for t, _ in nouns]
     pick = next((i for i, o in enumerate(outcomes) if o.outcome == "answered"), 0)
@@ -179,7 +162,7 @@ async def dial(e: Engine, verb: Element) -> None:
     e.legs.append(leg.face)
     patterns = [p.strip() for p in str(verb.attrs.get("digits_match") or "").split(",")]
     detect = verb.attrs.get("if_machine") is not None
-    b = _Bridge(
+    b = Bridge(
         verb, leg, tuple(t for t, _ in nouns), win, detect, patterns=[p for p in patterns if p]
     )
     if win.outcome in ("answered", "no-answer"):
@@ -202,7 +185,7 @@ async def dial(e: Engine, verb: Element) -> None:
         await bridge_wait(e, None)
 
 
-async def _answer(e: Engine, b: _Bridge, noun: Element | None) -> bool:
+async def _answer(e: Engine, b: Bridge[_LegEngine], noun: Element | None) -> bool:
     """Machine detection, the connect callback, sendDigits and Number@url; False if the
     Dial is over (or the call ended) before the bridge."""
     verb, leg, n = b.verb, b.leg, e.ctx.names
@@ -235,7 +218,7 @@ async def _answer(e: Engine, b: _Bridge, noun: Element | None) -> bool:
     return e.status not in ENDED
 
 
-async def _machine(e: Engine, b: _Bridge) -> bool:
+async def _machine(e: Engine, b: Bridge[_LegEngine]) -> bool:
     """An answering machine answered a Dial with ``ifMachine``: True to bridge anyway."""
     verb = b.verb
     mode = str(attr(verb, "ifMachine")).lower()
@@ -244,7 +227,7 @@ async def _machine(e: Engine, b: _Bridge) -> bool:
         return True
     if mode == "redirect" and not url:
         message = "ifMachine='redirect' without ifMachineUrl; the call was bridged"
-        e.notifications.append(Notification(11100, message, e.doc_url, "warning"))
+        e.notifications.append(SimNotification(11100, message, e.doc_url, "warning"))
         return True
     if mode == "hangup":
         e.trigger = "machine"
@@ -287,7 +270,7 @@ async def bridge_wait(e: Engine, seconds: float | None) -> None:
     """Let the bridged call go on ``seconds`` (``None``: until the dialled party hangs up)."""
     p = e.pending
     assert p is not None  # noqa: S101 - callers check
-    b: _Bridge = p.data["bridge"]
+    b: Bridge[_LegEngine] = p.data["bridge"]
     remaining = max(b.ends_at - e.clock, 0.0)
     await bridge_tick(e, b, remaining if seconds is None else min(seconds, remaining))
     if e.status not in ENDED and e.pending is p and e.clock >= b.ends_at:
@@ -300,7 +283,7 @@ async def bridge_keys(e: Engine, keys: str) -> None:
     pattern (since the last match) are reported to ``callbackUrl``."""
     p = e.pending
     assert p is not None  # noqa: S101 - callers check
-    b: _Bridge = p.data["bridge"]
+    b: Bridge[_LegEngine] = p.data["bridge"]
     n, verb = e.ctx.names, b.verb
     matched: list[str] = []
     for i, key in enumerate(keys):
@@ -328,12 +311,12 @@ async def _leave(e: Engine) -> None:
     """The caller's call ends (or is interrupted) during the bridge."""
     p = e.pending
     assert p is not None  # noqa: S101 - set by dial()
-    b: _Bridge = p.data["bridge"]
+    b: Bridge[_LegEngine] = p.data["bridge"]
     await _finish(e, b, "completed", e.clock - b.start, action=False)
 
 
 async def _finish(
-    e: Engine, b: _Bridge, status: str, talked: float, *, action: bool = True
+    e: Engine, b: Bridge[_LegEngine], status: str, talked: float, *, action: bool = True
 ) -> None:
     """The dialled call is over: transcript, ``callbackUrl``, then ``action`` if any."""
     if e.pending is not None and e.pending.kind == "bridge":
@@ -356,6 +339,3 @@ async def _finish(
     if action and verb.attrs.get("action") and e.status not in ENDED:
         e.trigger = e.trigger or f"dial {b.outcome.outcome}"
         await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "dial", **result)
-
-
-Engine.handlers["Dial"] = dial

@@ -24,22 +24,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from itertools import cycle
-from typing import TYPE_CHECKING
+from typing import Any, Generic, TypeVar
 
 from inboundxml import Element
 
 from ._engine import ENDED, Engine, attr, say_seconds
-from ._model import Notification, Paused, Played, Recorded, SimulationError, Spoke, new_sid
+from ._model import (
+    DialOutcome,
+    Paused,
+    Played,
+    Recorded,
+    SimNotification,
+    SimulationError,
+    Spoke,
+    new_sid,
+)
 from ._side import PROMPTS, fetch_side
 
-if TYPE_CHECKING:
-    from ._dial import _Bridge
-
-__all__ = ["bridge_tick", "ring", "stop_recording"]
+__all__ = ["Bridge", "bridge_tick", "ring", "stop_recording"]
 
 
-async def ring(e: Engine, b: _Bridge, seconds: float) -> None:
+LegT = TypeVar("LegT", bound=Engine)
+
+
+@dataclass
+class Bridge(Generic[LegT]):
+    """A Dial in progress: the dialled leg, its outcome and what the caller typed."""
+
+    verb: Element
+    leg: LegT
+    targets: tuple[str, ...]
+    outcome: DialOutcome
+    detect: bool
+    start: float = 0.0
+    ends_at: float = 0.0
+    typed: str = ""
+    patterns: list[str] = field(default_factory=list)
+    bridged: bool = False
+    beats: int = 0
+
+    @property
+    def listens(self) -> bool:
+        """Whether the Dial listens for keys (``hangupOnStar`` or ``digitsMatch``)."""
+        return bool(attr(self.verb, "hangupOnStar")) or bool(self.patterns)
+
+
+async def ring(e: Engine, b: Bridge[Any], seconds: float) -> None:
     """The dialled party rings ``seconds``: the caller hears ``dialMusic`` (else ringback)."""
     url = b.verb.attrs.get("dial_music")
     end = e.clock + seconds
@@ -58,7 +90,7 @@ def _music(e: Engine, items: list[str | Element], end: float, url: str) -> None:
     for verb in items:
         if isinstance(verb, Element) and verb.tag == "Dial":
             message = "Dial is not allowed in the document of Dial@dialMusic"
-            e.notifications.append(Notification(13201, message, url))
+            e.notifications.append(SimNotification(13201, message, url))
         elif isinstance(verb, Element) and verb.tag not in PROMPTS:
             raise SimulationError(
                 f"<{verb.tag}> in the document of Dial@dialMusic: the simulator plays only Say, "
@@ -92,7 +124,7 @@ def _prompt(e: Engine, verb: str | Element, t: float) -> tuple[float, Spoke | Pl
     return e.ctx.audio_seconds.get(url, e.ctx.default_audio_seconds), Played(url, t)
 
 
-async def bridge_tick(e: Engine, b: _Bridge, seconds: float) -> None:
+async def bridge_tick(e: Engine, b: Bridge[Any], seconds: float) -> None:
     """``seconds`` of the bridged conversation pass, with the Dial's heartbeats."""
     target = e.clock + seconds
     url = b.verb.attrs.get("heartbeat_url")
@@ -111,7 +143,7 @@ async def bridge_tick(e: Engine, b: _Bridge, seconds: float) -> None:
     await e.tick(target - e.clock)
 
 
-async def stop_recording(e: Engine, b: _Bridge, talked: float) -> None:
+async def stop_recording(e: Engine, b: Bridge[Any], talked: float) -> None:
     """The dialled call ended: the recording of the bridge (``record``) is complete."""
     verb = b.verb
     if not b.bridged or not attr(verb, "record"):

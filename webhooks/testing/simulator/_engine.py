@@ -9,35 +9,45 @@ resumes it. Verb semantics (``spec/inboundxml.md`` §2.1) live in :mod:`._verbs`
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+import copy
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urljoin
 
 from inboundxml import Element, InboundXMLError, Response
+from webhooks.events import CallStatus
 
 from ._markup import attr, parse_cached
 from ._model import (
     DialOutcome,
     HungUp,
-    Notification,
     ParameterNames,
     SentMessage,
+    SimNotification,
     SimRequest,
     SimulationError,
     Spoke,
     Step,
     new_sid,
 )
+from ._text import format_transcript, short_url
 from ._transport import Transport
 
-if TYPE_CHECKING:
-    from ._conference import Room
-    from ._dial import DialLeg
+__all__ = [
+    "ENDED",
+    "Context",
+    "Engine",
+    "FetchError",
+    "Handler",
+    "Pending",
+    "VerbTable",
+    "attr",
+    "parse_cached",
+]
 
-__all__ = ["ENDED", "Context", "Engine", "Pending", "attr", "parse_cached"]
-
-ENDED = frozenset({"completed", "busy", "no-answer", "failed", "canceled", "rejected"})
+ENDED = frozenset(status.value for status in CallStatus if status.is_final)
+"""The statuses of an ended call: the final ones of :class:`webhooks.CallStatus`."""
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
 
@@ -60,7 +70,8 @@ class Context:
     dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
     default_dial: DialOutcome = field(default_factory=DialOutcome)
     messages: list[SentMessage] = field(default_factory=list)
-    rooms: dict[str, Room] = field(default_factory=dict)
+    rooms: dict[str, Any] = field(default_factory=dict)
+    """The conference rooms by name (``Room`` of :mod:`._conference`, which owns them)."""
     on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
     dial_plan: list[str] = field(default_factory=list)
     dtmf_seconds: float = 0.2
@@ -68,6 +79,7 @@ class Context:
     if_machine_redirect: str = "called"
     conference_star: str = "leave"
     conference_full_status: str = "busy"
+    raise_app_exceptions: bool = True
 
 
 @dataclass
@@ -87,6 +99,18 @@ class Pending:
 
 
 Handler = Callable[["Engine", Element], Awaitable[None]]
+"""What one verb does: receives the engine and the element."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTable:
+    """What the elements of a document do: a handler per verb tag, and what runs at hang-up.
+
+    The tables live in :mod:`._table`, in one place; an engine is made with its table.
+    """
+
+    handlers: Mapping[str, Handler]
+    on_hangup: tuple[Callable[[Engine], Awaitable[None]], ...] = ()
 
 
 class Engine:
@@ -96,12 +120,10 @@ class Engine:
     ``DialLeg``), which shows the test API only.
     """
 
-    handlers: ClassVar[dict[str, Handler]] = {}
-    """Verb handlers by tag, filled in by :mod:`._verbs`."""
-
     def __init__(
         self,
         ctx: Context,
+        table: VerbTable,
         *,
         from_: str,
         to: str,
@@ -118,6 +140,7 @@ class Engine:
         sid: str | None = None,
     ) -> None:
         self.ctx = ctx
+        self.table = table
         self.face: Any = self
         """The object a test holds for this call (set by it); the engine until then."""
         self.sid = sid or new_sid("CA")
@@ -127,7 +150,7 @@ class Engine:
         self.clock = 0.0
         self.transcript: list[Step] = []
         self.requests: list[SimRequest] = []
-        self.notifications: list[Notification] = []
+        self.notifications: list[SimNotification] = []
         self.pending: Pending | None = None
         self.fallback = (fallback_url, fallback_method)
         self.status_callbacks: list[tuple[str, str]] = []
@@ -152,7 +175,23 @@ class Engine:
         self.hangup_requested = ""
         self.data_url = ("", "POST")
         self.scheduled_hangup: tuple[float, str] | None = None
-        self.legs: list[DialLeg] = []
+        self.legs: list[Any] = []
+        """The ``DialLeg`` faces of the calls its Dials placed (:mod:`._dial` owns them)."""
+
+    def fork(self) -> Engine:
+        """A new call in this call's state (new CallSid): what happened so far, the current
+        document and what it waits for. Only for a call waiting at a Gather or a Record: legs,
+        rooms and bridges are not copied."""
+        twin = copy.copy(self)
+        twin.sid = new_sid("CA")
+        twin.face = twin
+        for name in ("transcript", "requests", "notifications", "status_callbacks"):
+            setattr(twin, name, list(getattr(self, name)))
+        twin.background, twin.controls, twin.legs = list(self.background), [], list(self.legs)
+        twin.extra_params = dict(self.extra_params)
+        if self.pending is not None:
+            twin.pending = replace(self.pending, data=dict(self.pending.data))
+        return twin
 
     # -- parameters and requests -------------------------------------------------------------
 
@@ -179,41 +218,54 @@ class Engine:
         """Resolve ``url`` against the current document URL (or the app's origin)."""
         return urljoin(self.doc_url or self.ctx.transport.origin + "/", url)
 
-    async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
-        """Make a request whose answer the platform ignores (status, Ping, callbacks)."""
-        url = self.resolve(url)
-        params = self.params(**extra)
-        reply = await self.ctx.transport.request(method, url, params)
-        self.requests.append(
-            SimRequest(
-                method, url, params, kind, reply.status, reply.content_type, reply.body, None,
-                self.clock, self.trigger, self.where,
-            )
-        )  # fmt: skip
-        if not 200 <= reply.status < 400:
-            self.notifications.append(
-                Notification(11200, f"{kind} callback failed (HTTP {reply.status})", url, "warning")
-            )
-
-    async def _get(self, url: str, method: str, kind: str, params: dict[str, str]) -> Response:
+    async def _request(
+        self, method: str, url: str, kind: str, params: dict[str, str]
+    ) -> SimRequest:
+        """Send one request, record it, and re-raise what the app's handler raised on it
+        (unless the simulator was made with ``raise_app_exceptions=False``)."""
         reply = await self.ctx.transport.request(method, url, params)
         req = SimRequest(
             method, url, params, kind, reply.status, reply.content_type, reply.body, None,
             self.clock, self.trigger, self.where,
+            reply.app_errors[0] if reply.app_errors else None,
         )  # fmt: skip
         self.requests.append(req)
+        if req.app_error is not None and self.ctx.raise_app_exceptions:
+            raise _with_transcript(req.app_error, self, req)
+        return req
+
+    async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
+        """Make a request whose answer the platform ignores (status, Ping, callbacks)."""
+        url = self.resolve(url)
+        req = await self._request(method, url, kind, self.params(**extra))
+        if not 200 <= req.status < 400:
+            self.notifications.append(
+                SimNotification(
+                    11200, f"{kind} callback failed (HTTP {req.status})", url, "warning"
+                )
+            )
+
+    async def get_document(
+        self, url: str, method: str, kind: str, params: dict[str, str]
+    ) -> Response:
+        """Request a document and read it.
+
+        Raises:
+            FetchError: With the platform's error codes if there is no valid document.
+        """
+        req = await self._request(method, url, kind, params)
         self.trigger = ""
-        if reply.status == 0:
-            raise _FetchError([(11205, "connection failed")])
-        if reply.status >= 400:
-            raise _FetchError([(11200, f"HTTP {reply.status} from the document URL")])
-        ctype = reply.content_type.split(";")[0].strip().lower()
+        if req.status == 0:
+            raise FetchError([(11205, "connection failed")])
+        if req.status >= 400:
+            raise FetchError([(11200, f"HTTP {req.status} from the document URL")])
+        ctype = req.content_type.split(";")[0].strip().lower()
         if ctype not in _XML_TYPES:
-            raise _FetchError([(12300, f"invalid Content-Type {reply.content_type!r}")])
+            raise FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
         try:
-            doc = parse_cached(reply.body)
+            doc = parse_cached(req.body)
         except InboundXMLError as exc:
-            raise _FetchError([(p.code, str(p)) for p in exc.problems]) from None
+            raise FetchError([(p.code, str(p)) for p in exc.problems]) from None
         req.document = doc
         return doc
 
@@ -227,28 +279,31 @@ class Engine:
         url = self.resolve(url)
         params = self.params(**extra)
         try:
-            doc = await self._get(url, method, kind, params)
-        except _FetchError as exc:
-            self._record(exc, url)
+            doc = await self.get_document(url, method, kind, params)
+        except FetchError as exc:
+            self.record_problems(exc, url)
             fb_url, fb_method = self.fallback
             if not fb_url:
                 await self.fail()
                 return False
             fb_url = self.resolve(fb_url)
-            self.notifications.append(Notification(12105, "fallback URL used", fb_url, "warning"))
+            self.notifications.append(
+                SimNotification(12105, "fallback URL used", fb_url, "warning")
+            )
             try:
-                doc = await self._get(fb_url, fb_method, "fallback", params)
-            except _FetchError as exc2:
-                self._record(exc2, fb_url)
+                doc = await self.get_document(fb_url, fb_method, "fallback", params)
+            except FetchError as exc2:
+                self.record_problems(exc2, fb_url)
                 await self.fail()
                 return False
             url = fb_url
         await self.load(url, doc)
         return True
 
-    def _record(self, exc: _FetchError, url: str) -> None:
+    def record_problems(self, exc: FetchError, url: str) -> None:
+        """Record the problems of a failed fetch as notifications."""
         for code, message in exc.problems:
-            self.notifications.append(Notification(code, message, url))
+            self.notifications.append(SimNotification(code, message, url))
 
     async def load(self, url: str, doc: Response) -> None:
         """Make ``doc`` (fetched from ``url``) the current document, from its first element.
@@ -260,7 +315,8 @@ class Engine:
         self.documents_run += 1
         if self.documents_run > self.ctx.max_documents:
             raise SimulationError(
-                f"{self.ctx.max_documents} documents in a row, the last from {url}, without the "
+                f"{self.ctx.max_documents} documents in a row, the last from "
+                f"{short_url(url, self.ctx.transport.origin)}, without the "
                 "call waiting for input: an endless chain of Redirects? (Simulator("
                 "max_documents=...) raises the limit)"
             )
@@ -308,7 +364,7 @@ class Engine:
                     return
                 self.where, verb = self.verbs[self.index]
                 self.index += 1
-                await self.handlers[verb.tag](self, verb)
+                await self.table.handlers[verb.tag](self, verb)
         finally:
             self.running = False
 
@@ -369,16 +425,13 @@ class Engine:
         await self.leave_pending()
         self.status = status
         self.transcript.append(HungUp(status, reason, self.where, self.clock))
-        for hook in self.background_finishers:
+        for hook in self.table.on_hangup:
             await hook(self)
         duration = {self.ctx.names.heartbeat_duration: str(round(self.clock))}
         for url, method in self.status_callbacks:
             await self.notify(url, method, "status", duration)
         for on_end in self.ctx.on_end:
             await on_end(self)
-
-    background_finishers: ClassVar[list[Callable[[Engine], Awaitable[None]]]] = []
-    """Run when a call ends (the background-recording finisher of :mod:`._verbs`)."""
 
 
 def say_seconds(text: str, words_per_second: float) -> float:
@@ -388,7 +441,22 @@ def say_seconds(text: str, words_per_second: float) -> float:
     return max(tenths / 10, 0.5)
 
 
-class _FetchError(Exception):
+def _with_transcript(exc: BaseException, call: Engine, req: SimRequest) -> BaseException:
+    """``exc`` with a note: which request of which call failed, and the call so far."""
+    origin = call.ctx.transport.origin
+    why = f" after {req.trigger}" if req.trigger else ""
+    so_far = format_transcript(call.transcript, origin, "    ") or "    (nothing yet)"
+    exc.add_note(
+        f"The app's handler failed on {req.method} {short_url(req.url, origin)} ({req.kind}"
+        f"{why}) of simulated call {call.sid} (Simulator(raise_app_exceptions=False) lets the "
+        f"call go on with the app's fallback document). The call so far:\n{so_far}"
+    )
+    return exc
+
+
+class FetchError(Exception):
+    """A document could not be had: ``problems`` are ``(code, message)`` pairs."""
+
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         super().__init__(problems)
         self.problems = problems

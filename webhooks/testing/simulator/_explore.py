@@ -8,14 +8,20 @@
     assert not graph.problems
     print(graph.to_mermaid())
 
-Each branch is replayed from a fresh call (so per-call sessions start empty). At every Gather
+Every ``@app.voice`` route of a ``webhooks.App`` is an entry point (the Voice URL of some
+number): the explorer starts from ``path`` and then from each of the others. Each branch
+continues from a fork of the call waiting at the Gather or Record it branches at
+(:meth:`SimCall.fork`; a ``webhooks.App``'s session is copied to the fork), so the cost grows
+with the documents, not with their depth; ``fork=False``, and any branch at a Dial or a
+conference, replays the inputs from a fresh call instead. At every Gather
 the explorer tries each key the Gather accepts (``0``-``9``, ``*``, ``#``; with ``numDigits``
 greater than 1 the key repeated, otherwise the key followed by ``finishOnKey``) and the
 timeout; at a foreground Record a recording and silence; at every Dial the outcomes
 ``answered``, ``busy``, ``no-answer`` and ``failed``, and during a Dial that listens for keys
 ``*`` (``hangupOnStar``), each ``digitsMatch`` pattern and the end of the conversation. Nodes
-are distinct documents (URL and content), edges the requests between them, labelled with the
-input that led there.
+are distinct documents (path and content), edges the requests between them, labelled with the
+input that led there. Handlers run with ``raise_app_exceptions=False``: one that fails is a
+``failing`` problem naming its route and the inputs that led there.
 
 A call that comes back to a document it already had is going around a cycle. The explorer
 replays it around the cycle :data:`ROUNDS` more times: if every round requests the same URLs
@@ -26,35 +32,46 @@ app leaves, or that changes as it goes (a retry counter in the session), is a ``
 
 from __future__ import annotations
 
-import hashlib
 from collections import deque
 from typing import Any
-from urllib.parse import urlsplit
+
+from webhooks.sessions import SessionStore
 
 from ._call import SimCall
-from ._engine import attr
+from ._explore_checks import (
+    ENTRY_KINDS,
+    RouteTable,
+    digest,
+    is_document,
+    label,
+    request_problems,
+)
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
-from ._model import Dialed, HungUp, SimRequest
+from ._model import Dialed, DialStatus, HungUp, SimRequest, SimulationError
 from ._simulator import Simulator
+from ._text import short_url
+from ._transport import Runner
+from ._watch import unwatched
 
 __all__ = ["ROUNDS", "FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "explore"]
 
 ROUNDS = 3
 """How many more times the explorer goes around a cycle to tell a loop from a repeat."""
 
-_DOC_KINDS = {"voice", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
 _KEYS = "0123456789*#"
-_OUTCOMES = ("busy", "no-answer", "failed")
+_OUTCOMES: tuple[DialStatus, ...] = ("busy", "no-answer", "failed")
+_FORKABLE = ("gather", "record")
 Action = tuple[str, str]
+Plan = tuple[DialStatus, ...]
 
 
 def _options(call: SimCall) -> list[Action]:
-    p = call._engine.pending
-    if p is None:
+    kind, verb = call.waiting_for, call.waiting_at
+    if kind is None or verb is None:
         return []
-    if p.kind == "gather":
-        limit = int(str(p.verb.attrs.get("num_digits") or 0))
-        finish = str(attr(p.verb, "finishOnKey") or "#")
+    if kind == "gather":
+        limit = int(str(verb.attrs.get("num_digits") or 0))
+        finish = str(verb.attrs.get("finish_on_key") or "#") if verb.tag == "Gather" else "#"
         keys = [
             k * limit
             if limit > 1 and k != finish
@@ -62,13 +79,17 @@ def _options(call: SimCall) -> list[Action]:
             for k in _KEYS
         ]
         return [("press", k) for k in keys] + [("wait", "")]
-    if p.kind == "record":
+    if kind == "record":
         return [("record", ""), ("wait", "")]
-    if p.kind == "bridge":  # a Dial listening for keys: each way out of the conversation
-        star = [("press", "*")] if attr(p.verb, "hangupOnStar") else []
-        patterns = str(p.verb.attrs.get("digits_match") or "").split(",")
+    if kind == "bridge":  # a Dial listening for keys: each way out of the conversation
+        star = [("press", "*")] if _true(verb.attrs.get("hangup_on_star")) else []
+        patterns = str(verb.attrs.get("digits_match") or "").split(",")
         return [*star, *(("press", k) for k in patterns if k), ("wait", "")]
     return [("hangup", "")]
+
+
+def _true(value: object) -> bool:
+    return str(value).lower() == "true" if isinstance(value, str) else bool(value)
 
 
 def _act(call: SimCall, action: Action) -> None:
@@ -84,71 +105,120 @@ def _act(call: SimCall, action: Action) -> None:
 
 
 class _Explorer:
-    def __init__(self, sim: Simulator, path: str) -> None:
-        self.sim, self.path = sim, path
+    def __init__(self, sim: Simulator, app: Any, fork: bool) -> None:
+        self.sim, self.path, self.fork = sim, "", fork
+        self.routes = RouteTable.of(app)
+        store = getattr(app, "sessions", None)
+        self.sessions = store if isinstance(store, SessionStore) else None
         self.graph = FlowGraph()
         self._ids: dict[tuple[str, str], str] = {}
         self._edges: set[FlowEdge] = set()
         self._cycles: set[tuple[str, ...]] = set()
-        self.visited_urls: set[str] = set()
+        self._snapshots: dict[tuple[tuple[Action, ...], Plan], tuple[SimCall, list[int]]] = {}
+        self.visited_paths: set[str] = set()
+        self.stuck: dict[int, str] = {}
+        """Why a call of the walk could not go on (an endless chain of documents), by call."""
 
-    def node(self, url: str, body: bytes, label: str, codes: tuple[int, ...] = ()) -> str:
-        key = (url, hashlib.sha1(body, usedforsecurity=False).hexdigest())
+    def start(self, path: str) -> None:
+        """Explore from the entry point ``path`` next."""
+        self.path = path
+        self._snapshots.clear()
+
+    def node(self, path: str, body: bytes, text: str, codes: tuple[int, ...] = ()) -> str:
+        key = (path, digest(body))
         if key not in self._ids:
             nid = f"n{len(self._ids) + 1}"
             self._ids[key] = nid
-            self.graph.nodes[nid] = FlowNode(nid, url, label, codes)
+            self.graph.nodes[nid] = FlowNode(nid, path, text, codes, key[1])
         return self._ids[key]
 
-    def edge(self, source: str, target: str, label: str) -> None:
-        e = FlowEdge(source, target, label)
+    def edge(self, source: str, target: str, text: str) -> None:
+        e = FlowEdge(source, target, text)
         if e not in self._edges:
             self._edges.add(e)
             self.graph.edges.append(e)
 
-    def play(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, list[int]]:
+    def _resume(self, actions: tuple[Action, ...], plan: Plan) -> tuple[SimCall, list[int], int]:
+        """A call that has had the longest prefix of ``actions`` already played (a fork of a
+        snapshot), its request marks, and how many of the actions it has had."""
+        if self.fork:
+            for k in range(len(actions) - 1, 0, -1):
+                for j in range(len(plan), -1, -1):
+                    snap = self._snapshots.get((actions[:k], plan[:j]))
+                    if snap is not None:
+                        call = snap[0].fork()
+                        self._copy_session(snap[0], call)
+                        self.sim.script_next_dials(plan[j:])
+                        return call, list(snap[1]), k
+        self.sim.script_next_dials(plan)
+        try:
+            call = self.sim.call(self.path)
+        except SimulationError as exc:  # documents that redirect to one another forever
+            call = self.sim.calls[-1]
+            self.stuck[id(call)] = str(exc)
+        return call, [len(call.requests)], 0
+
+    def _copy_session(self, source: SimCall, twin: SimCall) -> None:
+        if self.sessions is not None:
+            Runner().run(_copy_session(self.sessions, source.sid, twin.sid))
+
+    def play(self, actions: tuple[Action, ...], plan: Plan) -> tuple[SimCall, list[int]]:
         """One call with these inputs; also how many requests it had made after each input."""
-        self.sim._ctx.dial_plan = list(plan)
-        call = self.sim.call(self.path)
-        marks = [len(call.requests)]
-        for action in actions:
-            if call.ended:
+        call, marks, done = self._resume(actions, plan)
+        for action in actions[done:]:
+            if call.ended or id(call) in self.stuck:
                 break
-            _act(call, action)
+            try:
+                _act(call, action)
+            except SimulationError as exc:  # documents that redirect to one another forever
+                self.stuck[id(call)] = str(exc)
             marks.append(len(call.requests))
         self.graph.calls += 1
+        if id(call) in self.stuck:
+            return call, marks
+        if self.fork and call.waiting_for in _FORKABLE and len(marks) == len(actions) + 1:
+            dials = len(call.steps(Dialed))
+            if dials <= len(plan):
+                self._snapshots.setdefault((actions, plan[:dials]), (call, marks))
         return call, marks
 
-    def replay(self, actions: tuple[Action, ...], plan: tuple[str, ...]) -> tuple[SimCall, str]:
+    def replay(self, actions: tuple[Action, ...], plan: Plan) -> tuple[SimCall, str]:
         call, marks = self.play(actions, plan)
         current, visits = self.record(call)
+        stuck = self.stuck.pop(id(call), None)
+        if stuck is not None:
+            self.problem("loop", current, stuck)
+            return call, ""
         self.cycles(call, actions, plan, marks, visits)
         return call, current
 
     def record(self, call: SimCall) -> tuple[str, list[tuple[int, str]]]:
         """Add the call's documents and transitions; return its last node and the nodes it
         visited, with the index of the request that fetched each."""
-        current, pending_label = "", ""
+        origin = self.sim.origin
+        current, referrer = "", ""
+        inputs: list[str] = []
         visits: list[tuple[int, str]] = []
         for index, req in enumerate(call.requests):
-            if not _is_document(req):
+            if req.trigger:
+                inputs.append(req.trigger)
+            if not is_document(req):
+                if req.app_error is not None and current:
+                    self._problems(call, req, referrer, inputs, current)
                 continue
-            path = urlsplit(req.url).path
-            self.visited_urls.add(path)
+            path = short_url(req.url, origin).split("?")[0]
+            self.visited_paths.add(path)
             if req.document is not None:
-                said = next((s for s in _spoken(req.document)), "")
-                label = f"{path}: {_shorten(said)}" if said else path
-                target = self.node(req.url, req.body, label)
+                target = self.node(path, req.body, label(path, req.document))
             else:
-                notes = [n for n in call.notifications if n.url == req.url]
-                codes = tuple(n.code for n in notes)
+                codes = tuple(n.code for n in call.notifications if n.url == req.url)
                 listed = ", ".join(str(c) for c in codes) or "no answer"
-                target = self.node(req.url, req.body, f"{path}: error {listed}", codes)
-                why = "; ".join(f"{n.code} {n.message}" for n in notes) or "no document"
-                self.problem("failing", target, f"{path} failed: {why}", codes)
+                text = "no route" if req.status == 404 else f"error {listed}"
+                target = self.node(path, req.body, f"{path}: {text}", codes)
+            self._problems(call, req, referrer, inputs, target)
             if current:
-                self.edge(current, target, req.trigger or req.kind or pending_label)
-            current = target
+                self.edge(current, target, req.trigger or req.kind)
+            current, referrer = target, path
             visits.append((index, target))
         if call.ended and current:
             end = next((s for s in reversed(call.transcript) if isinstance(s, HungUp)), None)
@@ -157,17 +227,26 @@ class _Explorer:
             if end and end.reason == "end of document":
                 tag = end.where.rsplit("/", 1)[-1].split("[")[0]
                 if tag in ("Say", "Play", "Pause", "Gather", "GetSpeech", "PlayLastRecording"):
-                    path = urlsplit(self.graph.nodes[current].url).path
+                    path = self.graph.nodes[current].url
                     self.problem(
                         "dead-end", current, f"{path}: the call falls off the document after {tag}"
                     )
         return current, visits
 
+    def _problems(
+        self, call: SimCall, req: SimRequest, referrer: str, inputs: list[str], node: str
+    ) -> None:
+        notes = [n for n in call.notifications if n.url == req.url]
+        steps = [f"call {self.path}", *inputs]
+        found = request_problems(req, referrer, steps, notes, self.routes, self.sim.origin)
+        for kind, message, codes in found:
+            self.problem(kind, node, message, codes)
+
     def cycles(
         self,
         call: SimCall,
         actions: tuple[Action, ...],
-        plan: tuple[str, ...],
+        plan: Plan,
         marks: list[int],
         visits: list[tuple[int, str]],
     ) -> None:
@@ -183,7 +262,7 @@ class _Explorer:
             if key in self._cycles:
                 continue
             self._cycles.add(key)
-            paths = " -> ".join(urlsplit(self.graph.nodes[n].url).path for n in nodes)
+            paths = " -> ".join(self.graph.nodes[n].url for n in nodes)
             message = f"{paths} ({' -> '.join(nodes)})"
             if self.endless(call, actions, plan, marks, visits[start][0], visits[pos][0]):
                 self.problem("loop", node, message)
@@ -194,7 +273,7 @@ class _Explorer:
         self,
         call: SimCall,
         actions: tuple[Action, ...],
-        plan: tuple[str, ...],
+        plan: Plan,
         marks: list[int],
         first: int,
         again: int,
@@ -207,9 +286,10 @@ class _Explorer:
         segment = actions[begin:end]
         if not segment:  # the app went round without input and came out by itself
             return False
-        size = sum(1 for r in call.requests[first:again] if _is_document(r))
+        size = sum(1 for r in call.requests[first:again] if is_document(r))
         probe, _ = self.play((*actions[:end], *segment * ROUNDS), plan)
-        more = [_signature(r) for r in probe.requests[again:] if _is_document(r)]
+        self.stuck.pop(id(probe), None)
+        more = [_signature(r) for r in probe.requests[again:] if is_document(r)]
         rounds = [more[k * size : (k + 1) * size] for k in range(ROUNDS)]
         return len(more) >= size * ROUNDS and all(r == rounds[0] for r in rounds)
 
@@ -219,8 +299,16 @@ class _Explorer:
             self.graph.problems.append(p)
 
 
-def _is_document(req: SimRequest) -> bool:
-    return req.kind in _DOC_KINDS or req.kind == "fallback"
+async def _copy_session(store: SessionStore, source: str, target: str) -> None:
+    """Give the call ``target`` a copy of the session of ``source`` (a fork's session)."""
+    data = await store.load(source)
+    if data is None:
+        return
+    token = await store.acquire(target)
+    try:
+        await store.save(target, data, token)
+    finally:
+        await store.release(target, token)
 
 
 def _inputs_before(marks: list[int], request: int) -> int:
@@ -243,69 +331,91 @@ def _rotation(cycle: tuple[str, ...]) -> tuple[str, ...]:
     return cycle[at:] + cycle[:at]
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, marked with ``...``."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 3].rsplit(" ", 1)[0] if " " in text[: limit - 3] else text[: limit - 3]
-    return cut.rstrip(" ,.;:") + "..."
-
-
-def _spoken(doc: Any) -> list[str]:
-    return [el.text or "" for _, el in doc.walk() if el.tag == "Say"]
-
-
-def explore(app: Any, path: str = "/voice", depth: int = 4, *, max_calls: int = 5000) -> FlowGraph:
-    """Walk every branch of the IVR at ``path`` up to ``depth`` inputs; return its flow.
+def explore(
+    app: Any,
+    path: str = "/voice",
+    depth: int = 4,
+    *,
+    max_calls: int = 5000,
+    fork: bool = True,
+) -> FlowGraph:
+    """Walk every branch of the IVR at ``path`` (and the app's other Voice URLs) up to
+    ``depth`` inputs; return its flow.
 
     Args:
         app: The ASGI app (or a :class:`Simulator` already configured).
-        path: The Voice URL path.
+        path: The Voice URL path explored first.
         depth: Most inputs (key presses, timeouts, recordings) per branch.
         max_calls: Safety bound on simulated calls.
+        fork: Continue each branch from a fork of the call where it branches (the default);
+            ``False`` replays every branch from a fresh call, for an app that keeps per-call
+            state other than a ``webhooks.App`` session.
+
+    Example:
+        >>> graph = explore(app)
+        >>> [p.message for p in graph.problems]
+        []
     """
     if isinstance(app, Simulator):
-        return _explore(app, app, path, depth, max_calls)
-    with Simulator(app) as sim:
-        return _explore(sim, app, path, depth, max_calls)
+        raising, app.raise_app_exceptions = app.raise_app_exceptions, False
+        try:
+            with unwatched():
+                return _explore(app, app, path, depth, max_calls, fork)
+        finally:
+            app.raise_app_exceptions = raising
+    with unwatched(), Simulator(app, raise_app_exceptions=False) as sim:
+        return _explore(sim, app, path, depth, max_calls, fork)
 
 
-def _explore(sim: Simulator, app: Any, path: str, depth: int, max_calls: int) -> FlowGraph:
-    ex = _Explorer(sim, path)
-    seen: set[tuple[str, str, tuple[str, ...]]] = set()
-    queue: deque[tuple[tuple[Action, ...], tuple[str, ...]]] = deque([((), ())])
+def _explore(
+    sim: Simulator, app: Any, path: str, depth: int, max_calls: int, fork: bool
+) -> FlowGraph:
+    ex = _Explorer(sim, app, fork)
+    roots = [path] + [
+        p for p, r in ex.routes.routes.items() if r.kind.name == "voice" and p != path
+    ]
+    for root in roots:
+        if root != path and root in ex.visited_paths:
+            continue  # reached from an earlier entry point
+        ex.start(root)
+        _walk(ex, depth, max_calls)
+    _find_unreachable(ex)
+    return ex.graph
+
+
+def _walk(ex: _Explorer, depth: int, max_calls: int) -> None:
+    seen: set[tuple[str, str, Plan]] = set()
+    queue: deque[tuple[tuple[Action, ...], Plan]] = deque([((), ())])
     while queue and ex.graph.calls < max_calls:
         actions, plan = queue.popleft()
         call, node = ex.replay(actions, plan)
         dials = len(call.steps(Dialed))
         if dials > len(plan):  # a Dial ran with the default outcome: try the others too
-            queue.extend(
-                (actions, (*plan, *["answered"] * (dials - len(plan) - 1), o)) for o in _OUTCOMES
-            )
-            plan = (*plan, *["answered"] * (dials - len(plan)))
-        pending = call._engine.pending
-        if pending is None or len(actions) >= depth:
+            first: DialStatus = "answered"
+            answered: Plan = (first,) * (dials - len(plan) - 1)
+            queue.extend((actions, (*plan, *answered, o)) for o in _OUTCOMES)
+            plan = (*plan, *answered, first)
+        waiting = call.waiting_for
+        if waiting is None or len(actions) >= depth:
             continue
-        key = (node, pending.where, plan)
+        key = (node, f"{waiting}:{id(call.waiting_at)}", plan)
         if key in seen:
             continue
         seen.add(key)
         queue.extend(((*actions, option), plan) for option in _options(call))
-    _find_unreachable(ex, app)
-    return ex.graph
 
 
-def _find_unreachable(ex: _Explorer, app: Any) -> None:
-    routes = getattr(app, "iter_routes", None)
-    if routes is None:
-        return
-    for route in routes():
-        if route.kind.document and not route.kind.messaging and route.path not in ex.visited_urls:
+def _find_unreachable(ex: _Explorer) -> None:
+    for route_path, route in ex.routes.routes.items():
+        kind = route.kind
+        if (
+            kind.document
+            and not kind.messaging
+            and kind.name not in ENTRY_KINDS
+            and route_path not in ex.visited_paths
+        ):
             ex.graph.problems.append(
                 FlowProblem(
-                    "unreachable",
-                    route.path,
-                    f"{route.path} ({route.kind.name}) is never requested",
+                    "unreachable", route_path, f"{route_path} ({kind.name}) is never requested"
                 )
             )

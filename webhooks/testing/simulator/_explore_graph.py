@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem"]
+__all__ = ["FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProblem", "merge_labels"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +19,18 @@ class FlowNode:
 
     Attributes:
         id: Stable identifier (``n1``, ``n2``...; ``end`` for the call ending).
-        url: The document's URL (``""`` for ``end``).
+        url: The document's path in the app (``""`` for ``end``; absolute for another host).
         label: The path and the first words spoken.
         codes: Error codes recorded when the document was fetched (a failing document).
+        digest: The SHA-1 of the answer's body: with ``url``, what makes the node (flow
+            coverage finds the nodes a test call went through by it).
     """
 
     id: str
     url: str
     label: str
     codes: tuple[int, ...] = ()
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,11 @@ class FlowEdge:
 
 @dataclass(frozen=True, slots=True)
 class FlowProblem:
-    """Something to look at: ``dead-end``, ``loop``, ``unreachable`` or ``failing``."""
+    """Something to look at: ``dead-end``, ``loop``, ``unreachable``, ``failing`` (a handler
+    that failed, with its route and the inputs that led there, or a document that could not be
+    read, with its codes), ``no-route`` (a URL no route serves, with the document and attribute
+    that referenced it) or ``wrong-kind`` (a route of another kind than the request's, such as
+    a Redirect to a ``@app.gather`` route)."""
 
     kind: str
     node: str
@@ -84,6 +91,14 @@ class FlowGraph:
     repeats: list[FlowCycle] = field(default_factory=list)
     calls: int = 0
 
+    def merged_edges(self) -> list[FlowEdge]:
+        """The edges with parallel ones (same source and target) merged into one, labelled
+        with every input: ``press 0, 3\u20139, *, #, timeout``. The drawings use them."""
+        labels: dict[tuple[str, str], list[str]] = {}
+        for e in self.edges:
+            labels.setdefault((e.source, e.target), []).append(e.label)
+        return [FlowEdge(s, t, merge_labels(texts)) for (s, t), texts in labels.items()]
+
     def to_mermaid(self) -> str:
         """The flow as a Mermaid ``flowchart`` diagram.
 
@@ -95,7 +110,7 @@ class FlowGraph:
             lines.append(f'    {_mermaid_id(node.id)}{shape[0]}"{_quote(node.label)}"{shape[1]}')
         lines += [
             f'    {_mermaid_id(e.source)} -->|"{_quote(e.label)}"| {_mermaid_id(e.target)}'
-            for e in self.edges
+            for e in self.merged_edges()
         ]
         return "\n".join(lines) + "\n"
 
@@ -106,8 +121,41 @@ class FlowGraph:
             extra = ", shape=doublecircle" if node.id == "end" else ""
             extra += ", color=red" if node.codes else ""
             lines.append(f'    {node.id} [label="{_quote(node.label)}"{extra}];')
-        lines += [f'    {e.source} -> {e.target} [label="{_quote(e.label)}"];' for e in self.edges]
+        lines += [
+            f'    {e.source} -> {e.target} [label="{_quote(e.label)}"];'
+            for e in self.merged_edges()
+        ]
         return "\n".join([*lines, "}"]) + "\n"
+
+
+_KEY_ORDER = "0123456789*#"
+
+
+def merge_labels(labels: list[str]) -> str:
+    """Labels of parallel edges as one: the keys pressed after one ``press`` (single keys in
+    key order, runs of three or more digits as a range: ``press 0, 3\u20139, *, #``), then the
+    other labels.
+
+    Args:
+        labels: The labels of the edges between the same two nodes.
+    """
+    pressed = list(dict.fromkeys(t[6:] for t in labels if t.startswith("press ")))
+    single = sorted((k for k in pressed if len(k) == 1 and k in _KEY_ORDER), key=_KEY_ORDER.index)
+    longer = [k for k in pressed if k not in single]
+    others = [t for t in dict.fromkeys(labels) if not t.startswith("press ")]
+    parts: list[str] = []
+    run: list[str] = []
+    for key in [*single, ""]:
+        if key.isdigit() and run and int(key) == int(run[-1]) + 1:
+            run.append(key)
+            continue
+        if run:
+            parts += [f"{run[0]}\u2013{run[-1]}"] if len(run) >= 3 else run
+        run = [key] if key.isdigit() else []
+        if key and not key.isdigit():
+            parts.append(key)
+    keys = [f"press {', '.join(parts + longer)}"] if parts or longer else []
+    return ", ".join(keys + others)
 
 
 def _mermaid_id(node_id: str) -> str:

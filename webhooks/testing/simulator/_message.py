@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from inboundxml import Element
-
-from . import _dial, _verbs  # noqa: F401  (register the verb handlers first)
 from ._engine import Context, Engine
-from ._model import Notification, SentMessage, SimRequest, new_sid
+from ._model import SentMessage, SimNotification, SimRequest, new_sid
+from ._table import MESSAGING
 
-__all__ = ["SimMessage"]
+__all__ = ["SimMessage", "message_engine"]
 
 
 class _MessageEngine(Engine):
@@ -38,24 +36,17 @@ class _MessageEngine(Engine):
         return p
 
 
-async def _not_in_sms(e: Engine, verb: Element) -> None:
-    e.notifications.append(
-        Notification(14110, f"{verb.tag} is not allowed in an SMS reply", e.doc_url, "warning")
-    )
-
-
-_MessageEngine.handlers = {
-    tag: Engine.handlers[tag] if tag in ("Sms", "Mms", "Redirect") else _not_in_sms
-    for tag in Engine.handlers
-}
-
-
 class SimMessage:
     """An inbound SMS/MMS and the document that answered it (made by :meth:`Simulator.sms`)."""
 
     def __init__(self, ctx: Context, *, body: str, **options: Any) -> None:
         self._engine = _MessageEngine(
-            ctx, direction="incoming", params={"Body": body}, sid=new_sid("SM"), **options
+            ctx,
+            MESSAGING,
+            direction="incoming",
+            params={"Body": body},
+            sid=new_sid("SM"),
+            **options,
         )
         self._engine.face = self
         self._engine.status = "received"
@@ -98,10 +89,15 @@ class SimMessage:
         return self._engine.requests
 
     @property
-    def notifications(self) -> list[Notification]:
+    def notifications(self) -> list[SimNotification]:
         """Problems found (14110 for a verb not allowed in an SMS reply)."""
         return self._engine.notifications
 
 
 def _shorten(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def message_engine(msg: SimMessage) -> Engine:
+    """The engine behind ``msg``: how the simulator runs the reply document."""
+    return msg._engine

@@ -15,12 +15,10 @@ from inboundxml.errors import CPaaSError
 
 __all__ = [
     "Answered",
-    "ConferenceEvent",
     "DialOutcome",
     "Dialed",
     "Gathered",
     "HungUp",
-    "Notification",
     "ParameterNames",
     "Paused",
     "Pinged",
@@ -29,8 +27,10 @@ __all__ = [
     "Recorded",
     "Redirected",
     "Referred",
+    "RoomEvent",
     "SentDigits",
     "SentMessage",
+    "SimNotification",
     "SimRequest",
     "SimulationError",
     "Spoke",
@@ -236,7 +236,7 @@ class SentDigits:
 
 
 @dataclass(frozen=True, slots=True)
-class ConferenceEvent:
+class RoomEvent:
     """Something happened to the call in a conference room.
 
     ``event`` is ``enter`` or ``exit``, or ``full`` when the room had ``maxParticipants``
@@ -331,7 +331,7 @@ Step = (
     | Dialed
     | Pressed
     | SentDigits
-    | ConferenceEvent
+    | RoomEvent
     | SentMessage
     | Redirected
     | Pinged
@@ -344,7 +344,7 @@ Step = (
 
 
 @dataclass(frozen=True, slots=True)
-class Notification:
+class SimNotification:
     """A warning or error the platform would log as a Notification resource.
 
     Attributes:
@@ -381,6 +381,11 @@ class SimRequest:
         document: The parsed document for document requests that parsed, else ``None``.
         at: Virtual seconds since the call connected.
         trigger: The input that led to it (``press 1``, ``timeout``...), or ``""``.
+        origin: The element of the previous document that made it (``Response/Gather[0]``),
+            or ``""``.
+        app_error: The exception of the app's handler that failed on it (the app answered its
+            fallback document), or ``None``. In-process only: over HTTP the simulator sees the
+            answer, not the server's exceptions.
     """
 
     method: str
@@ -394,3 +399,4 @@ class SimRequest:
     at: float = 0.0
     trigger: str = ""
     origin: str = field(default="", repr=False)
+    app_error: BaseException | None = field(default=None, repr=False)

@@ -11,25 +11,52 @@ element now running, as documented) or at the call's next step otherwise.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ._call import SimCall
-from ._engine import ENDED, Engine
+from ._call import SimCall, engine_of
+from ._engine import ENDED, Context, Engine
+from ._transport import Runner
 
-if TYPE_CHECKING:
-    from ._simulator import CallPlatform, Simulator
-
-__all__ = ["apply_controls", "attach"]
+__all__ = ["CallPlatform", "apply_controls", "attach"]
 
 
-def attach(sim: Simulator, platform: CallPlatform) -> None:
-    """Set the platform's hooks to queue created calls and control live ones."""
+class CallPlatform(Protocol):
+    """What the simulator needs from a fake REST platform (``FakePlatform`` fits).
+
+    The simulator sets both hooks: created calls are queued for :meth:`Simulator.run_queued`,
+    live-call requests (interrupt, send digits, hang up) act on the simulated calls.
+    """
+
+    on_call_created: Any
+    on_call_updated: Any
+
+    def set_call_status(self, sid: str, status: str, *, duration: int | None = None) -> Any:
+        """Move a call to ``status``."""
+        ...
+
+
+def attach(
+    platform: CallPlatform,
+    ctx: Context,
+    runner: Runner,
+    calls: list[SimCall],
+    queued: list[SimCall],
+) -> None:
+    """Set the platform's hooks to queue created calls and control live ones.
+
+    Args:
+        platform: The fake platform.
+        ctx: The simulator's shared context.
+        runner: The simulator's runner (for the calls' synchronous API).
+        calls: The simulator's calls: created calls are added, controls look calls up there.
+        queued: The calls :meth:`Simulator.run_queued` starts next.
+    """
 
     def created(record: Any) -> None:
         p: Mapping[str, str] = record.params
         call = SimCall(
-            sim._ctx,
-            sim._runner,
+            ctx,
+            runner,
             sid=record.sid,
             from_=p.get("From", ""),
             to=p.get("To", ""),
@@ -43,12 +70,12 @@ def attach(sim: Simulator, platform: CallPlatform) -> None:
             heartbeat_url=p.get("HeartbeatUrl") or None,
             heartbeat_method=(p.get("HeartbeatMethod") or "POST").upper(),
         )
-        call._engine.data_url = (p.get("Url", ""), (p.get("Method") or "POST").upper())
-        sim.calls.append(call)
-        sim._queued.append(call)
+        engine_of(call).data_url = (p.get("Url", ""), (p.get("Method") or "POST").upper())
+        calls.append(call)
+        queued.append(call)
 
     def updated(record: Any, action: str, params: Mapping[str, str]) -> None:
-        call = next((c._engine for c in sim.calls if c.sid == record.sid), None)
+        call = next((engine_of(c) for c in calls if c.sid == record.sid), None)
         if call is None or call.status in ENDED:
             return
         call.controls.append((action, dict(params)))
@@ -56,7 +83,7 @@ def attach(sim: Simulator, platform: CallPlatform) -> None:
             _flag(call)
 
     async def on_end(call: Engine) -> None:
-        if any(c is call.face for c in sim.calls) and call.direction.startswith("outbound"):
+        if any(c is call.face for c in calls) and call.direction.startswith("outbound"):
             try:
                 platform.set_call_status(call.sid, call.status, duration=round(call.clock))
             except KeyError:
@@ -64,7 +91,7 @@ def attach(sim: Simulator, platform: CallPlatform) -> None:
 
     platform.on_call_created = created
     platform.on_call_updated = updated
-    sim._ctx.on_end.append(on_end)
+    ctx.on_end.append(on_end)
 
 
 def _flag(call: Engine) -> None:
@@ -81,7 +108,7 @@ def _flag(call: Engine) -> None:
 
 async def apply_controls(call: SimCall) -> None:
     """Apply live-call requests recorded while the call was waiting."""
-    e = call._engine
+    e = engine_of(call)
     if not e.controls:
         return
     _flag(e)

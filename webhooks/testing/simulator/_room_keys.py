@@ -12,15 +12,9 @@ and ``Digits=<pattern>`` (kind ``conference-digits``); the caller stays in the r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ._conference import end_room, leave_room, notify_room
-from ._engine import attr
+from ._conference import Room, end_room, leave_room, notify_room
+from ._engine import Engine, attr
 from ._model import Pressed, SimulationError
-
-if TYPE_CHECKING:
-    from ._conference import Room
-    from ._engine import Engine
 
 __all__ = ["room_keys"]
 

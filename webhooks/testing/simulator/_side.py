@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from inboundxml import Element, Response
 
-from ._engine import ENDED, Engine, _FetchError
-from ._model import Notification, Played, SimulationError
+from ._engine import ENDED, Engine, FetchError
+from ._model import Played, SimNotification, SimulationError
 from ._verbs import prompt
 
 __all__ = ["AUDIO_EXTENSIONS", "PROMPTS", "fetch_side", "play_side"]
@@ -49,12 +49,12 @@ async def fetch_side(
     if audio and urlsplit(url).path.lower().endswith(AUDIO_EXTENSIONS):
         return url
     try:
-        return await e._get(url, method.upper(), kind, e.params(**extra))
-    except _FetchError as exc:
+        return await e.get_document(url, method.upper(), kind, e.params(**extra))
+    except FetchError as exc:
         answer = e.requests[-1].content_type if e.requests else ""
         if audio and answer.lower().startswith("audio/"):
             return url
-        e._record(exc, url)
+        e.record_problems(exc, url)
         return None
 
 
@@ -101,7 +101,7 @@ async def play_side(
             raise SimulationError(_unmodelled(verb, where))
         elif not again:
             message = f"{verb.tag} is not allowed in the document of {where}"
-            e.notifications.append(Notification(forbidden, message, e.resolve(url)))
+            e.notifications.append(SimNotification(forbidden, message, e.resolve(url)))
 
 
 def _unmodelled(verb: Element, where: str) -> str:

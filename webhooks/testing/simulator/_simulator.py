@@ -18,15 +18,14 @@ and performs them element by element with a virtual clock. See ``docs/simulator.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Literal, Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
-from . import _dial, _verbs  # noqa: F401  (register the verb handlers)
-from ._call import SimCall
+from ._call import SimCall, engine_of
 from ._conference import Room, end_room
 from ._dial import DialLeg
 from ._engine import ENDED, Context, Engine
-from ._message import SimMessage
+from ._message import SimMessage, message_engine
 from ._model import (
     AnsweredBy,
     DialOutcome,
@@ -36,7 +35,9 @@ from ._model import (
     SentDigits,
     SentMessage,
 )
+from ._platform import CallPlatform, apply_controls, attach
 from ._transport import ASGIApp, ASGITransport, HTTPTransport, Runner, Transport
+from ._watch import announce
 
 __all__ = [
     "CallPlatform",
@@ -47,21 +48,6 @@ __all__ = [
     "SimMessage",
     "Simulator",
 ]
-
-
-class CallPlatform(Protocol):
-    """What the simulator needs from a fake REST platform (``FakePlatform`` fits).
-
-    The simulator sets both hooks: created calls are queued for :meth:`Simulator.run_queued`,
-    live-call requests (interrupt, send digits, hang up) act on the simulated calls.
-    """
-
-    on_call_created: Any
-    on_call_updated: Any
-
-    def set_call_status(self, sid: str, status: str, *, duration: int | None = None) -> Any:
-        """Move a call to ``status``."""
-        ...
 
 
 class Simulator:
@@ -95,6 +81,13 @@ class Simulator:
             ``end`` (the room ends for every participant).
         conference_full_status: The ``DialCallStatus`` of a call that finds its room full
             (``maxParticipants``; undocumented): ``busy`` (the default) or ``failed``.
+        raise_app_exceptions: A handler that fails (raises, returns an invalid document or a
+            wrong type) fails the test: its exception is re-raised from the simulator's method
+            that made the request, with a note naming the request and the call's transcript so
+            far. ``False``: the call goes on with what the caller would hear (the app's fallback
+            document) and the exception is kept in ``call.requests[i].app_error``. In-process
+            only: a server reached by ``base_url`` answers its fallback document, and its
+            exceptions stay in its log.
 
     Attributes:
         calls: Every call simulated, in order.
@@ -121,6 +114,7 @@ class Simulator:
         if_machine_redirect: Literal["called", "caller"] = "called",
         conference_star: Literal["leave", "end"] = "leave",
         conference_full_status: Literal["busy", "failed"] = "busy",
+        raise_app_exceptions: bool = True,
     ) -> None:
         transport: Transport
         if (app is None) == (base_url is None):
@@ -135,6 +129,7 @@ class Simulator:
             raise ValueError(
                 f"conference_full_status must be 'busy' or 'failed', got {conference_full_status!r}"
             )
+        self._app = app
         if app is not None:
             transport = ASGITransport(app, origin)
         else:
@@ -153,15 +148,14 @@ class Simulator:
         self._ctx.if_machine_redirect = if_machine_redirect
         self._ctx.conference_star = conference_star
         self._ctx.conference_full_status = conference_full_status
+        self._ctx.raise_app_exceptions = raise_app_exceptions
         self._runner = Runner()
         self.calls: list[SimCall] = []
         self.message_sessions: list[SimMessage] = []
         self._queued: list[SimCall] = []
         self.platform = platform
         if platform is not None:
-            from ._platform import attach
-
-            attach(self, platform)
+            attach(platform, self._ctx, self._runner, self.calls, self._queued)
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -203,9 +197,39 @@ class Simulator:
             outcome, float(duration), answered_by, float(ring)
         )
 
+    @property
+    def raise_app_exceptions(self) -> bool:
+        """Whether a failing handler's exception is re-raised (see the constructor)."""
+        return self._ctx.raise_app_exceptions
+
+    @raise_app_exceptions.setter
+    def raise_app_exceptions(self, value: bool) -> None:
+        self._ctx.raise_app_exceptions = value
+
+    @property
+    def default_dial(self) -> DialOutcome:
+        """What a dialled party without a script does (the ``default_dial`` option); settable
+        between calls (the phone page sets it before each step)."""
+        return self._ctx.default_dial
+
+    @default_dial.setter
+    def default_dial(self, outcome: DialOutcome) -> None:
+        self._ctx.default_dial = outcome
+
+    def script_next_dials(self, outcomes: Sequence[DialStatus]) -> None:
+        """The next Dials of any call end with ``outcomes``, in order, whatever their targets'
+        scripts say (the explorer tries every outcome this way); later Dials follow the
+        scripts again.
+
+        Args:
+            outcomes: ``answered``, ``busy``, ``no-answer`` or ``failed`` per Dial.
+        """
+        self._ctx.dial_plan = list(outcomes)
+
     def conference(self, name: str) -> Room:
         """The conference room ``name`` (raises ``KeyError`` if no call entered it)."""
-        return self._ctx.rooms[name]
+        room: Room = self._ctx.rooms[name]
+        return room
 
     def end_conference(self, name: str) -> None:
         """End room ``name``: its participants continue their documents."""
@@ -224,12 +248,13 @@ class Simulator:
         options.setdefault("to", "+15552223333")
         call = SimCall(self._ctx, self._runner, **options)
         self.calls.append(call)
-        return call, call._engine.resolve(path), method
+        announce(self._app, call)
+        return call, engine_of(call).resolve(path), method
 
     async def call_async(self, path: str = "/voice", **options: Any) -> SimCall:
         """Async form of :meth:`call`."""
         call, url, method = self._new_call(path, options)
-        await start(call._engine, url, method)
+        await start(engine_of(call), url, method)
         return call
 
     def call(
@@ -255,7 +280,7 @@ class Simulator:
             The call, waiting at its first Gather (or Record, conference...) or ended.
         """
         call, url, method = self._new_call(path, {"from_": from_, "to": to, **options})
-        self._runner.run(start(call._engine, url, method))
+        self._runner.run(start(engine_of(call), url, method))
         return call
 
     def sms(
@@ -285,7 +310,7 @@ class Simulator:
         method = str(options.pop("method", "POST")).upper()
         msg = SimMessage(self._ctx, body=body, **options)
         self.message_sessions.append(msg)
-        e = msg._engine
+        e = message_engine(msg)
         if await e.fetch(e.resolve(path), method, "sms"):
             await e.run()
         return msg
@@ -302,13 +327,11 @@ class Simulator:
 
     async def run_queued_async(self) -> list[SimCall]:
         """Async form of :meth:`run_queued`."""
-        from ._platform import apply_controls
-
         for call in self.calls:
             await apply_controls(call)
         started, self._queued = self._queued, []
         for call in started:
-            e = call._engine
+            e = engine_of(call)
             await start(e, e.resolve(e.data_url[0]), e.data_url[1])
         return started
 

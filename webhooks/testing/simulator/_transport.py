@@ -14,12 +14,14 @@ import atexit
 import functools
 import threading
 import weakref
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote_plus, urlsplit
 
 import httpx
+
+from webhooks.app import APP_ERRORS
 
 from ._model import SimulationError
 
@@ -32,11 +34,17 @@ ASGIApp = Callable[..., Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """An HTTP answer: status, content type and body (status 0: no connection)."""
+    """An HTTP answer: status, content type and body (status 0: no connection).
+
+    ``app_errors`` holds what the app's handlers raised while answering (in-process only: the
+    app reports them under :data:`webhooks.app.APP_ERRORS`; an ASGI app that lets an exception
+    escape reports it that way too).
+    """
 
     status: int
     content_type: str
     body: bytes
+    app_errors: tuple[BaseException, ...] = ()
 
 
 class Transport(Protocol):
@@ -142,10 +150,17 @@ class ASGITransport:
     Args:
         app: The ASGI application.
         origin: ``scheme://host[:port]`` the app appears to be served at.
+        headers: Headers sent with every request (e.g. basic-auth credentials).
     """
 
-    def __init__(self, app: ASGIApp, origin: str = "http://testserver") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        origin: str = "http://testserver",
+        headers: Sequence[tuple[bytes, bytes]] = (),
+    ) -> None:
         self.app = app
+        self._headers = list(headers)
         self.origin = origin.rstrip("/")
         parts = urlsplit(self.origin)
         self._scheme = parts.scheme
@@ -183,7 +198,8 @@ class ASGITransport:
         parts = urlsplit(url)
         query = parts.query
         body = b""
-        headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator")]
+        errors: list[BaseException] = []
+        headers = [(b"host", self._host), (b"user-agent", b"cpaas-simulator"), *self._headers]
         if method == "GET":
             extra = urlencode(params)
             query = f"{query}&{extra}" if query and extra else (query or extra)
@@ -205,6 +221,7 @@ class ASGITransport:
             "client": ("127.0.0.1", 50000),
             "server": self._server,
             "state": dict(self.state),
+            "extensions": {APP_ERRORS: errors},
         }
         sent = False
 
@@ -231,9 +248,10 @@ class ASGITransport:
 
         try:
             await self.app(scope, receive, send)
-        except Exception:  # an app that raises is what a 500 looks like on the wire
-            return Reply(500, "text/plain", b"")
-        return Reply(status, content_type, b"".join(chunks))
+        except Exception as exc:  # an app that raises is what a 500 looks like on the wire
+            errors.append(exc)
+            return Reply(500, "text/plain", b"", tuple(errors))
+        return Reply(status, content_type, b"".join(chunks), tuple(errors))
 
     async def aclose(self) -> None:
         """Run the app's lifespan shutdown, if its startup ran.
@@ -324,7 +342,10 @@ class Runner:
             loop = self._get_loop()
             try:
                 asyncio.get_running_loop()
+                in_loop = True
             except RuntimeError:
+                in_loop = False
+            if not in_loop:  # outside the except block: the app's errors get no context
                 return loop.run_until_complete(coro)
             box: list[T] = []
             errors: list[BaseException] = []

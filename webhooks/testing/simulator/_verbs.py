@@ -25,7 +25,23 @@ from ._model import (
     new_sid,
 )
 
-__all__ = ["finish_gather", "finish_record", "prompt", "recording_url"]
+__all__ = [
+    "answer",
+    "connect",
+    "finish_background",
+    "finish_gather",
+    "finish_record",
+    "gather",
+    "hangup",
+    "message",
+    "ping",
+    "prompt",
+    "record",
+    "recording_url",
+    "redirect",
+    "refer",
+    "reject",
+]
 
 
 async def prompt(e: Engine, verb: Element, nested: bool = False) -> None:
@@ -52,7 +68,8 @@ async def prompt(e: Engine, verb: Element, nested: bool = False) -> None:
         e.pending = Pending("loop", verb, e.where, e.doc_url)
 
 
-async def _gather(e: Engine, verb: Element) -> None:
+async def gather(e: Engine, verb: Element) -> None:
+    """``<Gather>``/``<GetSpeech>``: play the nested prompts, then wait for input."""
     for child in verb.children:
         await prompt(e, child, nested=True)
         if e.status in ENDED:
@@ -106,7 +123,8 @@ def recording_url(e: Engine, verb: Element) -> tuple[str, str]:
     return sid, f"https://recordings.sim.invalid/{e.ctx.account_sid}/{sid}.{fmt}"
 
 
-async def _record(e: Engine, verb: Element) -> None:
+async def record(e: Engine, verb: Element) -> None:
+    """``<Record>``: in the background from now until hang-up, else wait for the recording."""
     if attr(verb, "background"):
         sid, url = recording_url(e, verb)
         e.last_recording = url
@@ -159,7 +177,7 @@ async def _transcribe(e: Engine, verb: Element, sid: str, url: str, text: str | 
     )
 
 
-async def _finish_background(e: Engine) -> None:
+async def finish_background(e: Engine) -> None:
     """At hang-up: background recordings stop (or at ``maxLength``)."""
     for verb, start, sid, url in e.background:
         seconds = min(e.clock - start, float(attr(verb, "maxLength")))
@@ -171,10 +189,8 @@ async def _finish_background(e: Engine) -> None:
     e.background = []
 
 
-Engine.background_finishers = [_finish_background]
-
-
-async def _message(e: Engine, verb: Element) -> None:
+async def message(e: Engine, verb: Element) -> None:
+    """``<Sms>``/``<Mms>``: send the message, its status callback, then ``action``."""
     n = e.ctx.names
     media = verb.attrs.get("media_url")
     msg = SentMessage(
@@ -198,20 +214,22 @@ async def _message(e: Engine, verb: Element) -> None:
         await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "sms-action", **result)
 
 
-async def _redirect(e: Engine, verb: Element) -> None:
+async def redirect(e: Engine, verb: Element) -> None:
+    """``<Redirect>``: fetch the document at its URL."""
     url = e.resolve(verb.text or "")
     e.transcript.append(Redirected(url, e.clock))
     e.url_base = e.doc_url
     await e.fetch(url, str(attr(verb, "method")), "redirect")
 
 
-async def _ping(e: Engine, verb: Element) -> None:
+async def ping(e: Engine, verb: Element) -> None:
+    """``<Ping>``: request its URL and ignore the answer."""
     url = e.resolve(verb.text or "")
     e.transcript.append(Pinged(url, e.clock))
     await e.notify(url, str(attr(verb, "method")), "ping", {})
 
 
-async def _hangup(e: Engine, verb: Element) -> None:
+async def hangup(e: Engine, verb: Element) -> None:
     """``schedule`` > 0: the call goes on with the next elements and ends that many virtual
     seconds from now (the earliest of several schedules wins); else it ends at once."""
     seconds = float(attr(verb, "schedule") or 0)
@@ -223,12 +241,14 @@ async def _hangup(e: Engine, verb: Element) -> None:
         e.scheduled_hangup = (at, e.where)
 
 
-async def _reject(e: Engine, verb: Element) -> None:
+async def reject(e: Engine, verb: Element) -> None:
+    """``<Reject>``: end the call ``busy`` or ``rejected``."""
     reason = str(attr(verb, "reason"))
     await e.end("busy" if reason == "busy" else "rejected", "reject")
 
 
-async def _refer(e: Engine, verb: Element) -> None:
+async def refer(e: Engine, verb: Element) -> None:
+    """``<Refer>``: transfer the call (scripted outcome), then ``action`` if it did not end."""
     target = verb.text or next((c.text or "" for c in verb.children), "")
     outcome = e.ctx.dial_scripts.get(target, e.ctx.default_dial)
     status = {"answered": "completed", "no-answer": "timeout"}.get(outcome.outcome, "failed")
@@ -246,7 +266,8 @@ async def _refer(e: Engine, verb: Element) -> None:
         await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "refer", **extra)
 
 
-async def _connect(e: Engine, verb: Element) -> None:
+async def connect(e: Engine, verb: Element) -> None:
+    """``<Connect>``: talk to an agent (scripted outcome), then ``action``."""
     agent = next((c.text or "" for c in verb.children), "")
     outcome = e.ctx.dial_scripts.get(agent, e.ctx.default_dial)
     status = "completed" if outcome.outcome == "answered" else "failed"
@@ -259,25 +280,6 @@ async def _connect(e: Engine, verb: Element) -> None:
         await e.fetch(str(verb.attrs["action"]), str(attr(verb, "method")), "agent", **extra)
 
 
-async def _answer(e: Engine, verb: Element) -> None:
+async def answer(e: Engine, verb: Element) -> None:
+    """``<Answer>``: answer the call (a transcript step)."""
     e.transcript.append(Answered(e.clock))
-
-
-Engine.handlers = {
-    "Say": prompt,
-    "Play": prompt,
-    "PlayLastRecording": prompt,
-    "Pause": prompt,
-    "Gather": _gather,
-    "GetSpeech": _gather,
-    "Record": _record,
-    "Sms": _message,
-    "Mms": _message,
-    "Redirect": _redirect,
-    "Ping": _ping,
-    "Hangup": _hangup,
-    "Reject": _reject,
-    "Refer": _refer,
-    "Connect": _connect,
-    "Answer": _answer,
-}

@@ -1,28 +1,24 @@
-"""SIP domains and the mapping of credential lists and IP ACLs onto them.
+"""SIP domains and the mapping of credential lists and IP ACLs onto them: ``client.sip.domains``.
 
-``client.sip`` groups the SIP endpoints: ``client.sip.domains`` (this module),
-``client.sip.credential_lists`` (:mod:`webhooks.rest.sip_credentials`) and ``client.sip.ip_acls``
-(:mod:`webhooks.rest.sip_acls`).
 A domain (``{name}.sip.zang.io``) takes traffic only after an IP ACL and/or a credential list is
-mapped to it: ``client.sip.domains.map_credential_list(domain_sid, credential_list_sid=…)``.
+mapped to it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Protocol, TypedDict, Unpack
 
 from pydantic import AliasChoices, Field
 
-from ._core import DEFAULT, CallTimeout, Op
-from ._locators import Where, deletes, lists, paging, reads, writes
-from ._params import encode, segment, spread
-from ._resource import M, Resource, endpoint
-from ._wire import Model, Text, Timestamp, UriMap
-from .sip_acls import IpAccessControlList, IpAccessControlLists
-from .sip_credentials import CredentialList, CredentialLists
-from .types import HttpMethod
+from .._core import DEFAULT, CallTimeout
+from .._locators import Where, deletes, lists, paging, reads, writes
+from .._params import encode, form, segment
+from .._resource import M, Resource
+from .._wire import Model, Text, Timestamp, UriMap
+from ..types import HttpMethod
+from ._access import CredentialList, IpAccessControlList
 
-__all__ = ["Domain", "DomainSettings", "Sip", "SipDomains"]
+__all__ = ["Domain", "DomainSettings", "SipDomains"]
 
 
 class DomainSettings(TypedDict, total=False):
@@ -47,8 +43,8 @@ class DomainSettings(TypedDict, total=False):
 
 
 class Domain(Model):
-    """A SIP domain (``auth_type``: ``IP_ACL``, ``CREDENTIAL_LIST``, ``ip_and_credential`` or
-    ``no_traffic``)."""
+    """A SIP domain (``auth_type``: ``ip_acl``, ``credential_list``, ``ip_and_credential`` or
+    ``no_traffic``, in the case of the platform's recorded answers)."""
 
     sid: str
     account_sid: Text = None
@@ -154,6 +150,50 @@ def _ip_acl_mapping(domain_sid: str, acl_sid: str, *, timeout: CallTimeout = DEF
     return Where(f"{_domain(domain_sid).path}/IpAccessControlListMappings/{acl}", timeout)
 
 
+def _new_domain(
+    *, domain_name: str, timeout: CallTimeout = DEFAULT, **settings: Unpack[DomainSettings]
+) -> Where:
+    """
+    Args:
+        domain_name: The name; the address becomes ``{domain_name}.sip.zang.io``.
+        timeout: This request's timeout.
+        **settings: The domain's settings (:class:`DomainSettings`).
+    """
+    return Where(_DOMAINS, timeout, form(domain_name=domain_name, **settings))
+
+
+def _map_credential_list(
+    domain_sid: str, *, credential_list_sid: str, timeout: CallTimeout = DEFAULT
+) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID.
+        credential_list_sid: The list's SID.
+        timeout: This request's timeout.
+    """
+    return Where(
+        f"{_domain(domain_sid).path}/CredentialListMappings",
+        timeout,
+        form(credential_list_sid=credential_list_sid),
+    )
+
+
+def _map_ip_acl(
+    domain_sid: str, *, ip_access_control_list_sid: str, timeout: CallTimeout = DEFAULT
+) -> Where:
+    """
+    Args:
+        domain_sid: The domain's SID.
+        ip_access_control_list_sid: The ACL's SID.
+        timeout: This request's timeout.
+    """
+    return Where(
+        f"{_domain(domain_sid).path}/IpAccessControlListMappings",
+        timeout,
+        form(ip_access_control_list_sid=ip_access_control_list_sid),
+    )
+
+
 class SipDomains(Resource[M]):
     """The ``/SIP/Domains`` endpoints: ``client.sip.domains``."""
 
@@ -163,24 +203,9 @@ class SipDomains(Resource[M]):
     list_text = list.text_view()
     delete = deletes(_domain, Domain, "Delete a domain.")
 
-    @endpoint
-    def create(
-        self,
-        *,
-        domain_name: str,
-        timeout: CallTimeout = DEFAULT,
-        **settings: Unpack[DomainSettings],
-    ) -> Op[Domain]:
-        """Create a domain (never retried once sent).
-
-        Args:
-            domain_name: The name; the address becomes ``{domain_name}.sip.zang.io``.
-            timeout: This request's timeout.
-            **settings: The domain's settings (:class:`DomainSettings`).
-        """
-        return self._post(
-            _DOMAINS, Domain.model_validate_json, spread(locals(), settings), replay_safe=False
-        )
+    create = writes(
+        _new_domain, Domain, "Create a domain (never retried once sent).", replay_safe=False
+    )
 
     update = writes(
         _changed, Domain, "Change a domain; only the given settings change.", replay_safe=True
@@ -195,24 +220,12 @@ class SipDomains(Resource[M]):
     list_credential_lists_page = list_credential_lists.page_view()
     list_credential_lists_text = list_credential_lists.text_view()
 
-    @endpoint
-    def map_credential_list(
-        self, domain_sid: str, *, credential_list_sid: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[CredentialList]:
-        """Map a credential list to a domain (never retried once sent).
-
-        Args:
-            domain_sid: The domain's SID.
-            credential_list_sid: The list's SID.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            f"{_domain(domain_sid).path}/CredentialListMappings",
-            CredentialList.model_validate_json,
-            locals(),
-            replay_safe=False,
-            skip=("domain_sid",),
-        )
+    map_credential_list = writes(
+        _map_credential_list,
+        CredentialList,
+        "Map a credential list to a domain (never retried once sent).",
+        replay_safe=False,
+    )
 
     unmap_credential_list = deletes(
         _credential_list_mapping, CredentialList, "Remove a credential list from a domain."
@@ -226,37 +239,11 @@ class SipDomains(Resource[M]):
     list_ip_acls_page = list_ip_acls.page_view()
     list_ip_acls_text = list_ip_acls.text_view()
 
-    @endpoint
-    def map_ip_acl(
-        self, domain_sid: str, *, ip_access_control_list_sid: str, timeout: CallTimeout = DEFAULT
-    ) -> Op[IpAccessControlList]:
-        """Map an IP ACL to a domain (never retried once sent).
-
-        Args:
-            domain_sid: The domain's SID.
-            ip_access_control_list_sid: The ACL's SID.
-            timeout: This request's timeout.
-        """
-        return self._post(
-            f"{_domain(domain_sid).path}/IpAccessControlListMappings",
-            IpAccessControlList.model_validate_json,
-            locals(),
-            replay_safe=False,
-            skip=("domain_sid",),
-        )
+    map_ip_acl = writes(
+        _map_ip_acl,
+        IpAccessControlList,
+        "Map an IP ACL to a domain (never retried once sent).",
+        replay_safe=False,
+    )
 
     unmap_ip_acl = deletes(_ip_acl_mapping, IpAccessControlList, "Remove an IP ACL from a domain.")
-
-
-class Sip(Resource[M]):
-    """The SIP endpoints: ``client.sip.domains``, ``.credential_lists`` and ``.ip_acls``.
-
-    Args:
-        runner: The client.
-    """
-
-    def __init__(self, runner: Any) -> None:
-        super().__init__(runner)
-        self.domains: SipDomains[M] = SipDomains(runner)
-        self.credential_lists: CredentialLists[M] = CredentialLists(runner)
-        self.ip_acls: IpAccessControlLists[M] = IpAccessControlLists(runner)

@@ -1,0 +1,448 @@
+"""The compiler: table entries -> verb classes (their constructors) and fast readers.
+
+Each class gets an ``__init__`` compiled from its table entry whose keywords are the element's
+attributes (snake_case): it checks every value as it is given and pre-renders the attributes,
+so that building and serializing a document costs little more than formatting a string. The
+fast readers of the parser (:mod:`inboundxml._reader`) are compiled here from the same entries.
+
+The checks come from the table and the problems from :mod:`inboundxml._rules`. Generated
+source is compiled under a file name of its own (``<inboundxml generated Say.__init__>``) and
+registered with :mod:`linecache`, so tracebacks and debuggers show it.
+"""
+
+from __future__ import annotations
+
+import linecache
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from . import _rules as rules
+from ._element import Element, check_count, fail_child, fail_mixed
+from ._values import (
+    URL_MAX,
+    Invalid,
+    check_format,
+    coercer,
+    describe_allowed,
+    escape_attr,
+    lexicon,
+    render_value,
+    text_checker,
+)
+from .errors import InboundXMLError
+from .spec import ELEMENTS, Attr, ElementSpec, Kind, TextKind
+
+__all__ = [
+    "KNOWN_VALUES",
+    "SMALL_INTS",
+    "canonical_text",
+    "compile_class",
+    "compile_source",
+    "fast_text_source",
+    "reader_source",
+]
+
+
+def compile_source(source: str, name: str, namespace: dict[str, Any]) -> None:
+    """Run generated ``source`` in ``namespace``, under a file name that tracebacks can show.
+
+    Args:
+        source: The generated code.
+        name: What it defines (``Say.__init__``); the file name is made from it.
+        namespace: The globals of the code; its definitions are added to it.
+    """
+    filename = f"<inboundxml generated {name}>"
+    # A None modification time keeps the entry: linecache.checkcache drops only real files.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102
+
+
+def canonical_text(spec: ElementSpec, value: object) -> str | None:
+    """Check text content and return its canonical form; raise :class:`Invalid`."""
+    text = ELEMENT_TEXT[spec.tag](value)
+    if text is not None:
+        check_format(spec, text)
+    return text
+
+
+def _render_expr(attr: Attr) -> str:
+    """The markup of a checked value ``v`` of a flag or number attribute."""
+    if attr.kind is Kind.BOOL:
+        return "('true' if v else 'false')"
+    if attr.kind is Kind.INT:
+        return "str(v)"
+    return "_rv(v)"  # BOOL_OR_INT
+
+
+def _fast_check(attr: Attr) -> str:
+    """A cheap test that proves a common value of a flag or number valid (else the full check)."""
+    if attr.kind is Kind.INT and not attr.values:
+        lo = "" if attr.minimum is None else f"{attr.minimum} <= "
+        hi = "" if attr.maximum is None else f" <= {attr.maximum}"
+        test = "{x}.__class__ is int"
+        return test + (f" and {lo}{{x}}{hi}" if lo or hi else "")
+    if attr.kind is Kind.BOOL:
+        return "{x}.__class__ is bool"
+    return ""
+
+
+def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
+    """A cheap test that proves common text valid, when the format needs no further check.
+
+    The test reads the variable ``text``; with ``str_or_none`` it may assume that ``text`` is
+    a string or None (as parsed text is).
+    """
+    most = URL_MAX if spec.text is TextKind.URL else spec.text_max
+    limit = f" and len(text) <= {most}" if most is not None else ""
+    typed = "text" if str_or_none else "text.__class__ is str and text"
+    if spec.text is TextKind.SPEECH:
+        return f"{typed} and text.isprintable() and not text.isspace(){limit}"
+    if spec.text in (TextKind.URL, TextKind.NAME):
+        return f"{typed} and text.isprintable() and ' ' not in text{limit}"
+    return ""
+
+
+_BY_NUMBER = frozenset({Kind.INT, Kind.BOOL, Kind.BOOL_OR_INT})
+"""Kinds given as Python numbers or flags; every other kind is given as a string."""
+SMALL_INTS = 100
+"""Integer attribute values below this have their markup made in advance."""
+KNOWN_VALUES = 1024
+"""Strings remembered per attribute as valid (with their markup); the memory starts over when
+full. Closed lists (enums, methods) are known from the start."""
+
+
+def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
+    """The ``else`` branch of an attribute not given: required, emitted default, or nothing."""
+    if attr in rules.required(spec):
+        return ["    else:", f"        raise _missing({index})"]
+    if attr in rules.emitted(spec) and attr.emit is not None:
+        return [
+            "    else:",
+            f"        a[{attr.py!r}] = {attr.emit!r}",
+            f"        s += ' {attr.xml}=\"{escape_attr(attr.emit)}\"'",
+        ]
+    return []
+
+
+def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[str, tuple[object, str]]:
+    """The strings known valid for ``attr`` from the start: every form of a closed list."""
+    if attr.kind not in (Kind.ENUM, Kind.METHOD):
+        return {}
+    known = {}
+    for raw in lexicon(attr):
+        value = check(raw)
+        known[raw] = (value, f' {attr.xml}="{render_value(value)}"')
+    return known
+
+
+def _init_source(spec: ElementSpec) -> str:
+    has_text = spec.text is not TextKind.NONE
+    if has_text and spec.children:
+        params = ["self", "*content"]
+    elif has_text:
+        params = ["self", "text=None", "/"] + (["*"] if spec.attrs else [])
+    elif spec.children:
+        params = ["self", "*children"]
+    else:
+        params = ["self"] + (["*"] if spec.attrs else [])
+    params += [f"{a.py}=None" for a in spec.attrs]
+    params.append("**unknown")
+    lines = [f"def __init__({', '.join(params)}):"]
+    lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
+    for i, attr in enumerate(spec.attrs):
+        lines.append(f"    if {attr.py} is not None:")
+        if attr.kind not in _BY_NUMBER:
+            # Strings seen before map straight to their canonical value and markup.
+            x = attr.py
+            lines += [
+                f"        c = _k{i}.get({x}) if {x}.__class__ is str else None",
+                "        if c is None:",
+                f"            c = _m{i}({x})",
+                f"        a[{x!r}] = c[0]",
+                "        s += c[1]",
+            ]
+            lines += _absent(i, attr, spec)
+            continue
+        fast = _fast_check(attr)
+        if fast:
+            lines += [
+                f"        if {fast.format(x=attr.py)}:",
+                f"            v = {attr.py}",
+                "        else:",
+            ]
+        pad = "    " if fast else ""
+        lines += [
+            f"{pad}        try:",
+            f"{pad}            v = _c{i}({attr.py})",
+            f"{pad}        except _Invalid as e:",
+            f"{pad}            raise _fail({i}, e) from None",
+            f"        a[{attr.py!r}] = v",
+        ]
+        markup = f"' {attr.xml}=\"' + {_render_expr(attr)} + '\"'"
+        if attr.kind is Kind.INT:  # small numbers have their markup made in advance
+            lines.append(f"        s += _f{i}[v] if 0 <= v < {SMALL_INTS} else {markup}")
+        else:
+            lines.append(f"        s += {markup}")
+        lines += _absent(i, attr, spec)
+    lines += ["    self._attrs = a", "    self._astr = s"]
+    if has_text and spec.children:
+        lines += ["    self._text, self._children = _content(content)"]
+    elif has_text:
+        fast = fast_text_source(spec)
+        if fast:
+            lines += [f"    if {fast}:", "        self._text = text", "    else:"]
+            lines += ["        self._text = _text(text)"]
+        else:
+            lines += ["    self._text = _text(text)"]
+        lines += ["    self._children = None"]
+    elif spec.children:
+        lines += [
+            "    allowed = self._allowed",
+            "    for c in children:",
+            "        if c.__class__ not in allowed:",
+            "            _bad(c)",
+            "    self._text = None",
+            "    self._children = list(children)",
+        ]
+        if rules.child_limit(spec) is not None:
+            lines += ["    _count(self._children)"]
+    else:
+        lines += ["    self._text = None", "    self._children = None"]
+    return "\n".join(lines) + "\n"
+
+
+def compile_class(spec: ElementSpec) -> type[Element]:
+    """Compile the verb class of one table entry (its ``_allowed`` children are set later)."""
+    attrs = spec.attrs
+
+    def fail(index: int, exc: Invalid) -> InboundXMLError:
+        attr = attrs[index]
+        return InboundXMLError(rules.attribute_value(spec, attr, exc, f"{spec.tag}@{attr.xml}"))
+
+    def missing(index: int) -> InboundXMLError:
+        attr = attrs[index]
+        path = f"{spec.tag}@{attr.xml}"
+        return InboundXMLError(rules.missing_attribute(spec, attr, path, python=True))
+
+    def text(value: object) -> str | None:
+        try:
+            return canonical_text(spec, value)
+        except Invalid as exc:
+            raise InboundXMLError(rules.text_value(spec, exc, spec.tag)) from None
+
+    def unknown(given: dict[str, object]) -> NoReturn:
+        name = next(iter(given))
+        path = f"{spec.tag}@{name}"
+        raise InboundXMLError(rules.unknown_attribute(spec, name, path, python=True))
+
+    def bad(child: object) -> NoReturn:
+        fail_child(spec, child)
+
+    def count(children: list[Element]) -> None:
+        check_count(spec, children)
+
+    cls: type[Element] = type(
+        spec.tag,
+        (Element,),
+        {
+            "__slots__": (),
+            "spec": spec,
+            "tag": spec.tag,
+            "_needs_content": spec.content_required,
+        },
+    )
+
+    def content(items: tuple[object, ...]) -> tuple[str | None, list[Element]]:
+        value: str | None = None
+        kids: list[Element] = []
+        for item in items:
+            if isinstance(item, str):
+                if value is not None:
+                    raise InboundXMLError(rules.too_many_texts(spec, spec.tag))
+                value = text(item)
+            elif isinstance(item, Element) and item.__class__ in cls._allowed:
+                kids.append(item)
+            else:
+                bad(item)
+        if value is not None and kids:
+            fail_mixed(spec)
+        return value, kids
+
+    namespace: dict[str, Any] = {
+        "_Invalid": Invalid,
+        "_fail": fail,
+        "_missing": missing,
+        "_unknown": unknown,
+        "_text": text,
+        "_content": content,
+        "_bad": bad,
+        "_count": count,
+        "_rv": render_value,
+    }
+    for i, attr in enumerate(attrs):
+        check = coercer(attr)
+        namespace[f"_c{i}"] = check
+        known = _known_values(attr, check)
+        namespace[f"_k{i}"] = known
+        namespace[f"_m{i}"] = _learner(i, attr, check, known, fail)
+        if attr.kind is Kind.INT:
+            namespace[f"_f{i}"] = tuple(f' {attr.xml}="{n}"' for n in range(SMALL_INTS))
+    # Compiling the constructor from the table (as dataclasses do) keeps one check per
+    # given keyword and no per-call loop over the element's attributes.
+    compile_source(_init_source(spec), f"{spec.tag}.__init__", namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{spec.tag}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    cls.__doc__ = _docstring(spec)
+    cls.__module__ = "inboundxml.verbs"
+    for attr in attrs:
+        setattr(cls, attr.py, _attr_property(attr))
+    return cls
+
+
+def _learner(
+    index: int,
+    attr: Attr,
+    check: Callable[[object], object],
+    known: dict[str, tuple[object, str]],
+    fail: Callable[[int, Invalid], InboundXMLError],
+) -> Callable[[object], tuple[object, str]]:
+    """Check a value not known yet; remember it (and its markup) when it is a valid string."""
+    learns = attr.kind not in (Kind.ENUM, Kind.METHOD)  # closed lists are known in full
+
+    def learn(given: object) -> tuple[object, str]:
+        try:
+            value = check(given)
+        except Invalid as exc:
+            raise fail(index, exc) from None
+        result = (value, f' {attr.xml}="{render_value(value)}"')
+        if learns and given.__class__ is str:
+            if len(known) >= KNOWN_VALUES:
+                known.clear()
+            known[given] = result
+        return result
+
+    return learn
+
+
+def _attr_property(attr: Attr) -> property:
+    key = attr.py
+
+    def get(self: Element) -> object:
+        return self._attrs.get(key)
+
+    return property(get, doc=attr.doc)
+
+
+def _docstring(spec: ElementSpec) -> str:
+    lines = [spec.doc, ""]
+    if spec.then:
+        lines += [f"After it: {spec.then}", ""]
+    if spec.text is not TextKind.NONE:
+        need = "required" if spec.text_required else "optional"
+        lines += [f"Text: {spec.text.value} ({need}; error {spec.text_code}).", ""]
+    if spec.children:
+        lines += [f"Children: {', '.join(spec.children)}.", ""]
+    if spec.attrs:
+        lines.append("Args:")
+        for attr in spec.attrs:
+            extra = f" Default: {attr.default}." if attr.default else ""
+            lines.append(
+                f"    {attr.py}: {attr.doc} Allowed: {describe_allowed(attr)}. "
+                f"({attr.xml}; error {attr.code}).{extra}"
+            )
+        lines.append("")
+    lines += ["Raises:", "    InboundXMLError: A value the platform does not allow.", ""]
+    lines += ["Example:", f"    >>> {spec.example}" if spec.example else "", ""]
+    return "\n".join(lines)
+
+
+ELEMENT_TEXT: dict[str, Callable[[object], str | None]] = {
+    spec.tag: text_checker(spec) for spec in ELEMENTS.values()
+}
+
+
+def reader_source(spec: ElementSpec) -> str:
+    """The reader of one element, compiled from its table entry.
+
+    Its second argument is how many levels may still nest below the element.
+    """
+    lines = [
+        "def read(node, room):",
+        "    items = node.items()",
+        "    if items:",
+        "        key = tuple(items)",
+        "        found = _cache.get(key)",
+        "        if found is None:",
+        "            found = _attributes(key)",
+        "        attrs, astr = found",
+        "    else:",
+    ]
+    lines += (
+        ["        raise _Irregular"] if rules.required(spec) else ["        attrs, astr = _bare"]
+    )
+    lines += [
+        "    element = _new(_cls)",
+        "    element._attrs = attrs",
+        "    element._astr = astr",
+        "    text = node.text",
+    ]
+    if spec.children:
+        lines += [
+            "    if len(node):",
+            "        if text is not None and not text.isspace():",
+            "            raise _Irregular",
+            "        if room < 1:",
+            "            raise _Irregular",
+            "        room -= 1",
+            "        children = []",
+            "        append = children.append",
+            "        try:",
+            "            for child in node:",
+            "                tail = child.tail",
+            "                if tail is not None and not tail.isspace():",
+            "                    raise _Irregular",
+            "                append(_children[child.tag](child, room))",
+            "        except KeyError:",  # a child that may not be here
+            "            raise _Irregular from None",
+        ]
+        limit = rules.child_limit(spec)
+        if limit is not None:
+            lines += [
+                f"        if len(children) > {limit}:",
+                "            raise _Irregular",
+            ]
+        lines += [
+            "        element._text = None",
+            "        element._children = children",
+            "        return element",
+        ]
+    else:
+        lines += ["    if len(node):", "        raise _Irregular"]
+    if spec.text is not TextKind.NONE:
+        fast = fast_text_source(spec, str_or_none=True)
+        pad = ""
+        if fast:
+            lines.append(f"    if not ({fast}):")
+            pad = "    "
+        lines += [
+            f"{pad}    try:",
+            f"{pad}        text = _check_text(text)",
+            f"{pad}    except _Invalid:",
+            f"{pad}        raise _Irregular from None",
+        ]
+        if spec.content_required:
+            lines += [f"{pad}    if text is None:", f"{pad}        raise _Irregular"]
+        lines.append("    element._text = text")
+    else:
+        if spec.content_required:
+            lines.append("    raise _Irregular")
+        else:
+            lines += [
+                "    if text is not None and not text.isspace():",
+                "        raise _Irregular",
+                "    element._text = None",
+            ]
+    lines.append(f"    element._children = {'[]' if spec.children else 'None'}")
+    lines.append("    return element")
+    return "\n".join(lines) + "\n"
