@@ -63,7 +63,7 @@ class LogThrottle:
         episode[0], episode[1] = now, 0.0
         self.logger.log(
             level,
-            message + " (%d like it in the last %.0f s; traceback logged for the first)",
+            message + " (%d times in the last %.0f s)",
             *args,
             held,
             elapsed,

@@ -82,21 +82,24 @@ _STORE_FAILURES: Final = frozenset({_NO_SESSION, _NOT_STORED})
 class _RequestContext:
     """Per-request binding given to events and to the markup's URL resolver."""
 
-    __slots__ = ("_app", "client", "outcome", "scope")
+    __slots__ = ("_app", "_base", "client", "outcome", "scope")
 
     def __init__(self, app: App, scope: Scope) -> None:
         self._app = app
         self.scope = scope
         self.client: ClientProtocol | None = app.client
         self.outcome = "ok"
+        self._base: str | None = None
 
     def resolve(self, handler: Callable[..., Any]) -> str:
         """The URL of ``handler``'s route: absolute when the public base URL is known."""
         app = self._app
         path = app._paths.get(handler) or app.url_path_for(handler)
-        base = app._public_base(self.scope) or ""
-        root: str = self.scope.get("root_path", "")
-        return base + root + path
+        base = self._base
+        if base is None:  # the same for every URL of the request: worked out once
+            root: str = self.scope.get("root_path", "")
+            base = self._base = (app._public_base(self.scope) or "") + root
+        return base + path
 
 
 class App(Router):

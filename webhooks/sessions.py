@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from types import TracebackType
 from typing import Any, Final
 
@@ -118,8 +118,9 @@ class MemoryStore(SessionStore):
         if max_sessions <= 0:
             raise ConfigurationError(f"max_sessions must be positive, got {max_sessions!r}")
         self.max_sessions = max_sessions
-        # In order of last use (oldest first): expiry times increase along the dict.
-        self._data: dict[str, tuple[str | dict[str, Any], float]] = {}
+        # In order of last use (oldest first): expiry times increase along it. An OrderedDict,
+        # because taking a plain dict's first key is O(n) after many deletions at its front.
+        self._data: OrderedDict[str, tuple[str | dict[str, Any], float]] = OrderedDict()
         # Per-call locks: a call present here is locked; its deque holds the waiting requests.
         self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
         self._evictions = LogThrottle(logger)
@@ -182,33 +183,37 @@ class MemoryStore(SessionStore):
         self._data.pop(call_sid, None)
 
     def _get(self, call_sid: str) -> str | dict[str, Any] | None:
-        item = self._data.pop(call_sid, None)
+        entries = self._data
+        item = entries.get(call_sid)
         if item is None:
             return None
         now = time.monotonic()
         if item[1] <= now:
+            del entries[call_sid]
             return None
-        self._data[call_sid] = (item[0], now + self.ttl)  # re-inserted: now the newest
+        entries[call_sid] = (item[0], now + self.ttl)
+        entries.move_to_end(call_sid)  # now the most recently used
         return item[0]
 
     def _put(self, call_sid: str, data: str | dict[str, Any]) -> None:
         now = time.monotonic()
         entries = self._data
-        entries.pop(call_sid, None)
         entries[call_sid] = (data, now + self.ttl)
+        entries.move_to_end(call_sid)
         if now >= self._sweep_at:
             # The oldest entries come first: drop a few expired ones. The oldest expiry left is a
             # lower bound for later (entries only leave the front), so until then nothing to do.
             for _ in range(_SWEEP_STEP):
-                expires = entries[next(iter(entries))][1]
+                oldest = next(iter(entries))
+                expires = entries[oldest][1]
                 if expires > now:
                     self._sweep_at = expires
                     break
-                del entries[next(iter(entries))]
+                del entries[oldest]
         excess = len(entries) - self.max_sessions
         if excess > 0:
             for _ in range(excess):
-                del entries[next(iter(entries))]
+                entries.popitem(last=False)
             self.evicted += excess
             self._evictions.log(
                 logging.WARNING,
