@@ -44,6 +44,7 @@ class Context:
     conference_star: str = "leave"
     conference_full_status: str = "busy"
     raise_app_exceptions: bool = True
+    strict: bool = False
 
 
 @dataclass

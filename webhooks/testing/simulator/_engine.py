@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
-from inboundxml import Element, InboundXMLError, Response
+from inboundxml import Element, InboundXMLError, Problem, Response
 from webhooks.events import CallStatus
 
 from ._context import Context, Pending
-from ._markup import attr, parse_cached
+from ._markup import Reading, attr, read_document
 from ._model import (
     HungUp,
     SimNotification,
@@ -40,7 +40,7 @@ __all__ = [
     "Pending",
     "VerbTable",
     "attr",
-    "parse_cached",
+    "read_document",
 ]
 
 ENDED = frozenset(status.value for status in CallStatus if status.is_final)
@@ -113,6 +113,7 @@ class Engine:
         self.doc_url = ""
         self.document: Response | None = None
         self.verbs: list[tuple[str, Element]] = []
+        self.faults: Mapping[str, tuple[Problem, ...]] = {}
         self.index = 0
         self.where = ""
         self.last_recording: str | None = None
@@ -200,10 +201,14 @@ class Engine:
     async def get_document(
         self, url: str, method: str, kind: str, params: dict[str, str]
     ) -> Response:
-        """Request a document and read it.
+        """Request a document and read it (see :meth:`read`)."""
+        return (await self.read(url, method, kind, params)).document
+
+    async def read(self, url: str, method: str, kind: str, params: dict[str, str]) -> Reading:
+        """Request a document and read it as the platform does; log its warnings.
 
         Raises:
-            FetchError: With the platform's error codes if there is no valid document.
+            FetchError: With the platform's error codes if there is no document to run.
         """
         req = await self._request(method, url, kind, params)
         self.trigger = ""
@@ -215,11 +220,13 @@ class Engine:
         if ctype not in _XML_TYPES:
             raise FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
         try:
-            doc = parse_cached(req.body)
+            reading = read_document(req.body, strict=self.ctx.strict)
         except InboundXMLError as exc:
             raise FetchError([(p.code, str(p)) for p in exc.problems]) from None
-        req.document = doc
-        return doc
+        for problem in reading.warnings:  # logged by the platform; the document still runs
+            self.notifications.append(SimNotification(problem.code, str(problem), url, "warning"))
+        req.document = reading.document
+        return reading
 
     async def fetch(self, url: str, method: str, kind: str, **extra: str) -> bool:
         """Fetch a document and make it current (fallback on failure); False if the call ended.
@@ -231,25 +238,29 @@ class Engine:
         url = self.resolve(url)
         params = self.params(**extra)
         try:
-            doc = await self.get_document(url, method, kind, params)
+            reading = await self.read(url, method, kind, params)
         except FetchError as exc:
             self.record_problems(exc, url)
-            fb_url, fb_method = self.fallback
-            if not fb_url:
-                await self.fail()
-                return False
-            fb_url = self.resolve(fb_url)
-            self.notifications.append(
-                SimNotification(12105, "fallback URL used", fb_url, "warning")
-            )
-            try:
-                doc = await self.get_document(fb_url, fb_method, "fallback", params)
-            except FetchError as exc2:
-                self.record_problems(exc2, fb_url)
-                await self.fail()
-                return False
-            url = fb_url
-        await self.load(url, doc)
+            return await self.fall_back(params)
+        await self.load(url, reading.document, reading.faults)
+        return True
+
+    async def fall_back(self, params: dict[str, str]) -> bool:
+        """The document failed: run the call's ``fallback_url`` (12105), else the error
+        message and the end of the call (False)."""
+        fb_url, fb_method = self.fallback
+        if not fb_url:
+            await self.fail()
+            return False
+        fb_url = self.resolve(fb_url)
+        self.notifications.append(SimNotification(12105, "fallback URL used", fb_url, "warning"))
+        try:
+            reading = await self.read(fb_url, fb_method, "fallback", params)
+        except FetchError as exc:
+            self.record_problems(exc, fb_url)
+            await self.fail()
+            return False
+        await self.load(fb_url, reading.document, reading.faults)
         return True
 
     def record_problems(self, exc: FetchError, url: str) -> None:
@@ -257,8 +268,12 @@ class Engine:
         for code, message in exc.problems:
             self.notifications.append(SimNotification(code, message, url))
 
-    async def load(self, url: str, doc: Response) -> None:
+    async def load(
+        self, url: str, doc: Response, faults: Mapping[str, tuple[Problem, ...]] | None = None
+    ) -> None:
         """Make ``doc`` (fetched from ``url``) the current document, from its first element.
+
+        ``faults``: problems raised when the element of ``Response`` at that path runs.
 
         Raises:
             SimulationError: More than ``max_documents`` documents in a row without the call
@@ -273,6 +288,7 @@ class Engine:
                 "max_documents=...) raises the limit)"
             )
         self.doc_url, self.document, self.index = url, doc, 0
+        self.faults = faults or {}
         counts: dict[str, int] = {}
         self.verbs = []
         for child in doc.children:
@@ -316,6 +332,15 @@ class Engine:
                     return
                 self.where, verb = self.verbs[self.index]
                 self.index += 1
+                faults = self.faults.get(self.where)
+                if faults is not None:  # the verb's handler refuses it: the document fails
+                    for problem in faults:
+                        self.notifications.append(
+                            SimNotification(problem.code, str(problem), self.doc_url)
+                        )
+                    if not await self.fall_back(self.params()):
+                        return
+                    continue
                 await self.table.handlers[verb.tag](self, verb)
         finally:
             self.running = False

@@ -165,10 +165,12 @@ class _Explorer:
                 continue
             path = short_url(req.url, origin).split("?")[0]
             self.visited_paths.add(path)
-            if req.document is not None:
+            notes = [n for n in call.notifications if n.url == req.url]
+            refused = req.document is not None and any(n.level == "error" for n in notes)
+            if req.document is not None and not refused:
                 target = self.node(path, req.body, label(path, req.document))
-            else:
-                codes = tuple(n.code for n in call.notifications if n.url == req.url)
+            else:  # no document, or one whose verb refused to run
+                codes = tuple(n.code for n in notes if not refused or n.level == "error")
                 listed = ", ".join(str(c) for c in codes) or "no answer"
                 text = "no route" if req.status == 404 else f"error {listed}"
                 target = self.node(path, req.body, f"{path}: {text}", codes)
