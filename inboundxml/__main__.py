@@ -1,7 +1,8 @@
 """Command line: ``python -m inboundxml validate|fmt|schema|generate``.
 
-``validate FILE...`` prints ``FILE:LINE: CODE message`` for every problem and exits 1 when there
-is any (0 when every file is valid); ``fmt FILE`` prints the canonical form of a document;
+``validate [--strict] FILE...`` prints ``FILE:LINE: error CODE path: message`` (or ``warning``)
+for every problem; it exits 1 when there is an error (with ``--strict``, also a warning), 2
+when a file cannot be read, else 0; ``fmt FILE`` prints the canonical form of a document;
 ``schema`` prints the XML Schema shipped with the package; ``generate`` rewrites the files
 derived from the element table, in the source checkout or under ``--out DIR``.
 """
@@ -27,7 +28,7 @@ def _read(name: str) -> bytes:
     return Path(name).read_bytes()
 
 
-def _validate(files: Sequence[str]) -> int:
+def _validate(files: Sequence[str], strict: bool) -> int:
     status = 0
     for name in files:
         try:
@@ -39,8 +40,8 @@ def _validate(files: Sequence[str]) -> int:
         for problem in problems:
             line = problem.line if problem.line is not None else 0
             where = f" {problem.path}:" if problem.path else ""
-            print(f"{name}:{line}: {problem.code}{where} {problem.message}")
-        if problems:
+            print(f"{name}:{line}: {problem.severity} {problem.code}{where} {problem.message}")
+        if any(strict or p.severity == "error" for p in problems) and status != 2:
             status = 1
     return status
 
@@ -65,8 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m inboundxml", description="Validate and format InboundXML documents."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="report every problem of documents")
+    validate = commands.add_parser(
+        "validate",
+        help="report every problem of documents (errors the platform refuses, warnings it "
+        "reads past)",
+    )
     validate.add_argument("files", nargs="+", metavar="FILE", help="documents ('-' for stdin)")
+    validate.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (exit 1), not only on errors"
+    )
     fmt = commands.add_parser("fmt", help="print the canonical form of a document")
     fmt.add_argument("file", metavar="FILE", help="the document ('-' for stdin)")
     fmt.add_argument("--compact", action="store_true", help="one line, no indentation")
@@ -79,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.files)
+        return _validate(args.files, args.strict)
     if args.command == "fmt":
         return _fmt(args.file, args.compact)
     if args.command == "schema":

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from . import _rules as rules
 from ._element import Element, check_count, fail_child, fail_mixed
 from ._values import (
+    URL_MAX,
     Invalid,
     check_format,
     coercer,
@@ -91,7 +92,8 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
     The test reads the variable ``text``; with ``str_or_none`` it may assume that ``text`` is
     a string or None (as parsed text is).
     """
-    limit = f" and len(text) <= {spec.text_max}" if spec.text_max is not None else ""
+    most = URL_MAX if spec.text is TextKind.URL else spec.text_max
+    limit = f" and len(text) <= {most}" if most is not None else ""
     typed = "text" if str_or_none else "text.__class__ is str and text"
     if spec.text is TextKind.SPEECH:
         return f"{typed} and text.isprintable() and not text.isspace(){limit}"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from . import _rules as rules
 from .errors import Problem
 
 __all__ = ["ENCODINGS", "prepare"]
@@ -64,8 +65,8 @@ _WRITTEN = {"utf-8": "UTF-8 with a byte order mark", "ascii": "an ASCII-compatib
 _ACCEPTED = ", ".join(ENCODINGS)
 
 
-def _refuse(message: str, line: int | None = None, code: int = 12100) -> Problem:
-    return Problem(code, "", message, line)
+def _refuse(message: str, line: int | None = None, rule: str = "encoding") -> Problem:
+    return rules.document(rule, message, line, 12101 if rule == "version" else 12100)
 
 
 def _sniff(data: bytes) -> tuple[str, int]:
@@ -108,14 +109,16 @@ def prepare(source: str | bytes, max_bytes: int) -> bytes | Problem:
                 return _checked(data)
     elif isinstance(source, str):
         if len(source) > max_bytes:  # every character is at least one byte
-            return _refuse(f"document is over {max_bytes} bytes; the limit is {max_bytes}")
+            return _refuse(
+                f"document is over {max_bytes} bytes; the limit is {max_bytes}", None, "size"
+            )
         data = source.encode("utf-8", "surrogatepass")
     elif isinstance(source, (bytearray, memoryview)):
         data = bytes(source)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     if len(data) > max_bytes:
-        return _refuse(f"document is {len(data)} bytes; the limit is {max_bytes}")
+        return _refuse(f"document is {len(data)} bytes; the limit is {max_bytes}", None, "size")
     if isinstance(source, str):  # already decoded: only a byte order mark to drop
         family, skip = ("utf-8", 3) if data.startswith(codecs.BOM_UTF8) else ("ascii", 0)
     else:
@@ -155,7 +158,7 @@ def _checked(body: bytes) -> bytes | Problem:
     found = _MARKUP_DECLARATION.search(body) if b"<!" in body else None
     if found is not None:
         line = body.count(b"\n", 0, found.start()) + 1
-        return _refuse("DTDs and entity declarations are not allowed", line)
+        return _refuse("DTDs and entity declarations are not allowed", line, "no-dtd")
     return body
 
 
@@ -165,10 +168,11 @@ def _declaration(head: str) -> tuple[str | Problem | None, int]:
         return None, 0
     found = _DECLARATION.match(head)
     if found is None:
-        return _refuse(f"malformed XML declaration (within the first {_HEAD} characters)", 1), 0
+        message = f"malformed XML declaration (within the first {_HEAD} characters)"
+        return _refuse(message, 1, "well-formed"), 0
     if found.group("version") != "1.0":
         version = found.group("version")
-        return _refuse(f"XML version {version!r}; only '1.0' is supported", 1, 12101), 0
+        return _refuse(f"XML version {version!r}; only '1.0' is supported", 1, "version"), 0
     return found.group("encoding"), found.end()
 
 

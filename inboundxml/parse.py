@@ -161,6 +161,8 @@ class _Walker:
         attrs, extra = self.attributes(node, spec, path, parent)
         children = self.children(node, spec, path, depth)
         text = self.text(node, spec, path)
+        if text is None and not children and spec.content_required:
+            text = ""  # everything inside was dropped (lenient): kept empty, as it renders
         if self.strict and self.problems:
             return None
         return make(CLASSES[spec.tag], attrs, text, children, extra)
@@ -213,7 +215,7 @@ class _Walker:
         return out
 
     def text(self, node: etree._Element, spec: ElementSpec, path: str) -> str | None:
-        if spec.text is TextKind.NONE or len(node):
+        if spec.text is TextKind.NONE or (len(node) and spec.children):
             content = "".join([node.text or ""] + [child.tail or "" for child in node])
             if content.strip():
                 if spec.text is TextKind.NONE:
@@ -224,12 +226,15 @@ class _Walker:
                 self.add(rules.empty(spec, path), node)
                 return ""  # kept empty (lenient): it renders as written
             return None
+        raw = node.text
+        if len(node):  # children it cannot hold (reported, dropped): its text is around them
+            raw = "".join([node.text or ""] + [child.tail or "" for child in node])
         try:
-            text = canonical_text(spec, node.text)
+            text = canonical_text(spec, raw)
         except Invalid as exc:
             self.add(rules.text_value(spec, exc, path), node)
-            return node.text or ""  # kept as written (lenient)
+            return raw or ""  # kept as written (lenient)
         if text is None and spec.content_required:
             self.add(rules.empty(spec, path), node)
-            return node.text or ""
+            return raw or ""
         return text

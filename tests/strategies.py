@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from inboundxml import Element, verbs
 from inboundxml._values import lexicon
 from inboundxml.spec import ELEMENTS, Attr, Kind, TextKind
 
-__all__ = ["documents", "elements", "xml_text"]
+__all__ = ["damaged", "documents", "elements", "xml_text"]
 
 
 def _xml_char(c: str) -> bool:
@@ -130,3 +131,50 @@ def elements(draw: st.DrawFn, tag: str = "Response", depth: int = 0) -> Element:
 def documents() -> st.SearchStrategy[Element]:
     """Random valid documents (a ``Response`` root)."""
     return elements("Response")
+
+
+# Documents with one random change (shared by the reader and the lenient-reading tests).
+_ATTRIBUTE = re.compile(rb'="[^"]*"')
+_CLOSE = re.compile(rb"</?[A-Za-z]+")
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> bytes:
+    """A valid document with one random change: a value, a tag, stray text or a new child.
+
+    The XML declaration is kept: the parser checks it before either front end reads.
+    """
+    return DECLARATION + draw(_damaged_body())
+
+
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
+
+
+@st.composite
+def _damaged_body(draw: st.DrawFn) -> bytes:
+    data = draw(documents()).to_xml(pretty=draw(st.booleans()), declaration=False).encode()
+    junk = draw(st.text(st.sampled_from("abc 1-0#*+/:.%<>&;TrueFalse\t\n"), max_size=12))
+    safe = junk.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode()
+    how = draw(st.sampled_from(["value", "tag", "text", "child", "drop"]))
+    if how == "value":
+        spots = list(_ATTRIBUTE.finditer(data))
+        if spots:
+            at = draw(st.sampled_from(spots))
+            return data[: at.start()] + b'="' + safe + b'"' + data[at.end() :]
+    if how == "tag":
+        spots = list(_CLOSE.finditer(data))
+        at = draw(st.sampled_from(spots))
+        name = draw(st.sampled_from(["Say", "Play", "Pause", "Dial", "Number", "Gather", "Foo"]))
+        slash = b"</" if at.group().startswith(b"</") else b"<"
+        return data[: at.start()] + slash + name.encode() + data[at.end() :]
+    data = re.sub(rb"<Response([^>]*)/>", rb"<Response\1></Response>", data)
+    cut = data.rfind(b"</Response>")
+    ends = [m.end() for m in re.finditer(rb">", data[:cut])]
+    if how == "text":
+        end = draw(st.sampled_from(ends))
+        return data[:end] + safe + data[end:]
+    if how == "child":
+        child = draw(st.sampled_from([b"<Say>hi</Say>", b"<Pause/>", b"<Hangup/>", b"<x/>"]))
+        end = draw(st.sampled_from(ends))
+        return data[:end] + child + data[end:]
+    return _ATTRIBUTE.sub(b"", data, count=1) if b'="' in data else data + b" "

@@ -7,7 +7,6 @@ and must then build the same elements; whatever they refuse, the walker reports.
 from __future__ import annotations
 
 import importlib
-import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from strategies import documents
+from strategies import damaged, documents
 
 from inboundxml import Element, parse
 from inboundxml import _frontends as frontends
@@ -62,52 +61,6 @@ def test_fast_readers_build_what_the_walker_builds(doc: Element, pretty: bool) -
     assert on_expat == doc
     assert on_lxml is not None
     assert on_lxml.to_xml() == doc.to_xml()
-
-
-_ATTRIBUTE = re.compile(rb'="[^"]*"')
-_CLOSE = re.compile(rb"</?[A-Za-z]+")
-
-
-@st.composite
-def damaged(draw: st.DrawFn) -> bytes:
-    """A valid document with one random change: a value, a tag, stray text or a new child.
-
-    The XML declaration is kept: the parser checks it before either front end reads.
-    """
-    return DECLARATION + draw(_damaged_body())
-
-
-DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
-
-
-@st.composite
-def _damaged_body(draw: st.DrawFn) -> bytes:
-    data = draw(documents()).to_xml(pretty=draw(st.booleans()), declaration=False).encode()
-    junk = draw(st.text(st.sampled_from("abc 1-0#*+/:.%<>&;TrueFalse\t\n"), max_size=12))
-    safe = junk.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode()
-    how = draw(st.sampled_from(["value", "tag", "text", "child", "drop"]))
-    if how == "value":
-        spots = list(_ATTRIBUTE.finditer(data))
-        if spots:
-            at = draw(st.sampled_from(spots))
-            return data[: at.start()] + b'="' + safe + b'"' + data[at.end() :]
-    if how == "tag":
-        spots = list(_CLOSE.finditer(data))
-        at = draw(st.sampled_from(spots))
-        name = draw(st.sampled_from(["Say", "Play", "Pause", "Dial", "Number", "Gather", "Foo"]))
-        slash = b"</" if at.group().startswith(b"</") else b"<"
-        return data[: at.start()] + slash + name.encode() + data[at.end() :]
-    data = re.sub(rb"<Response([^>]*)/>", rb"<Response\1></Response>", data)
-    cut = data.rfind(b"</Response>")
-    ends = [m.end() for m in re.finditer(rb">", data[:cut])]
-    if how == "text":
-        end = draw(st.sampled_from(ends))
-        return data[:end] + safe + data[end:]
-    if how == "child":
-        child = draw(st.sampled_from([b"<Say>hi</Say>", b"<Pause/>", b"<Hangup/>", b"<x/>"]))
-        end = draw(st.sampled_from(ends))
-        return data[:end] + child + data[end:]
-    return _ATTRIBUTE.sub(b"", data, count=1) if b'="' in data else data + b" "
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
