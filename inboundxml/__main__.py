@@ -54,7 +54,11 @@ def _fmt(name: str, compact: bool) -> int:
         return 2
     except InboundXMLError as exc:
         for problem in exc.problems:
-            print(f"{name}:{problem.line or 0}: {problem.code} {problem.message}", file=sys.stderr)
+            line = problem.line or 0
+            print(
+                f"{name}:{line}: {problem.severity} {problem.code} {problem.message}",
+                file=sys.stderr,
+            )
         return 1
     sys.stdout.write(doc.to_xml(pretty=not compact) + ("\n" if compact else ""))
     return 0

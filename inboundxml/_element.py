@@ -29,7 +29,9 @@ class Element:
     """Base class of every InboundXML element.
 
     Elements compare equal when their tag, attributes, text and children are equal; their
-    ``repr`` is the Python expression that builds them.
+    ``repr`` is the Python expression that builds them (for elements of a leniently read
+    document with problems, the expression shows the values as written, which the
+    constructor would refuse).
     """
 
     __slots__ = ("_astr", "_attrs", "_children", "_text")
@@ -56,7 +58,12 @@ class Element:
 
     @property
     def attrs(self) -> dict[str, object]:
-        """The attributes given, by Python keyword, with their canonical values."""
+        """The attributes given, by Python keyword, with their canonical values.
+
+        In a document read with ``parse(source, strict=False)``, a value that could not be
+        typed is the text as written, and an attribute the element does not have is kept
+        under its markup name.
+        """
         return dict(self._attrs)
 
     def append(self, *children: Element) -> Element:

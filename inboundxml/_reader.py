@@ -9,8 +9,9 @@ elements.
 The reader takes an lxml tree or an ``xml.etree`` one (they share the API it uses). lxml
 parses small documents faster; expat with the C tree builder of ``xml.etree`` costs a little
 more to parse but much less to walk, so documents from :data:`EXPAT_FROM` bytes on are read
-with it (:func:`read_large`). The caller refuses DTDs before either parser sees a document,
-so no entity is ever defined, and neither parser touches the network.
+with it (:func:`read_large`). Both parsers are the front ends of
+:mod:`inboundxml._frontends`: neither reads a DTD, expands a declared entity or opens
+anything.
 
 Everything here is derived from the table:
 
