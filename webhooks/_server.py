@@ -14,7 +14,9 @@ add, per connection:
 
 The handler's own run time is not limited here (see ``App(handler_budget=...)``). ``serve`` passes
 the settings through the environment so that every worker process (and a reloaded one) reads
-them; the protocol classes are named by import string (:data:`PROTOCOLS`).
+them; the protocol classes are named by import string (:data:`PROTOCOLS`). The httptools one
+lives in :mod:`webhooks._server_httptools`, imported only where httptools is installed (it is
+an optional speed-up: ``uvicorn[standard]``).
 """
 
 from __future__ import annotations
@@ -24,14 +26,13 @@ import os
 from typing import Any, Final
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 __all__ = [
     "DEFAULT_MAX_HEADER_SIZE",
     "DEFAULT_REQUEST_TIMEOUT",
     "PROTOCOLS",
     "GuardedH11Protocol",
-    "GuardedHttpToolsProtocol",
+    "RequestGuard",
     "guard_settings",
 ]
 
@@ -41,7 +42,7 @@ DEFAULT_MAX_HEADER_SIZE: Final = 16 * 1024
 """Bytes of request line and headers accepted (the platform's URLs are at most 200 characters)."""
 
 PROTOCOLS: Final = {
-    "httptools": "webhooks._server:GuardedHttpToolsProtocol",
+    "httptools": "webhooks._server_httptools:GuardedHttpToolsProtocol",
     "h11": "webhooks._server:GuardedH11Protocol",
 }
 """The guarded protocol of each uvicorn HTTP implementation, as an import string."""
@@ -59,7 +60,7 @@ def guard_settings() -> tuple[float, int]:
     return timeout, size
 
 
-class _Guard:
+class RequestGuard:
     """The deadline and the header count, shared by both protocols.
 
     ``_reading`` is true from a request's first byte (or the connection's opening) until the
@@ -110,51 +111,7 @@ class _Guard:
         return True
 
 
-class GuardedHttpToolsProtocol(_Guard, HttpToolsProtocol):
-    """uvicorn's httptools protocol with a request read deadline and a header size limit."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._guard_init()
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        """Start the deadline: the first request must arrive in time too."""
-        super().connection_made(transport)
-        self._arm()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        """Cancel the deadline."""
-        self._disarm()
-        super().connection_lost(exc)
-
-    def data_received(self, data: bytes) -> None:
-        """Parse, then refuse headers that are still unfinished past the limit."""
-        in_headers, self._headers_ended = self._in_headers, False
-        super().data_received(data)
-        if in_headers and not self._headers_ended:  # the whole chunk was header bytes
-            self._too_large(len(data))
-
-    def on_message_begin(self) -> None:
-        """A request starts: its deadline runs."""
-        self._arm()
-        self._in_headers = True
-        super().on_message_begin()
-
-    def on_headers_complete(self) -> None:
-        """The headers are in: stop counting them."""
-        self._in_headers = False
-        self._headers_ended = True
-        super().on_headers_complete()
-
-    def on_message_complete(self) -> None:
-        """The whole request is in: the deadline is met."""
-        self._disarm()
-        self._in_headers = True
-        self._header_bytes = 0
-        super().on_message_complete()
-
-
-class GuardedH11Protocol(_Guard, H11Protocol):
+class GuardedH11Protocol(RequestGuard, H11Protocol):
     """uvicorn's h11 protocol with a request read deadline (h11 bounds the header size)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -100,7 +100,7 @@ def test_serve_passes_the_options_to_uvicorn(monkeypatch: pytest.MonkeyPatch) ->
     seen = serve_options(monkeypatch, "examples.redis_sessions", "--port", "9123", "--workers", "3")
     assert seen["app"] == "examples.redis_sessions:app"  # an import string, for the workers
     assert (seen["host"], seen["port"], seen["workers"]) == ("127.0.0.1", 9123, 3)
-    assert seen["http"] == "webhooks._server:GuardedHttpToolsProtocol"
+    assert seen["http"] == "webhooks._server_httptools:GuardedHttpToolsProtocol"
     assert seen["loop"] == "uvloop"
     assert seen["h11_max_incomplete_event_size"] == 16 * 1024
     assert seen["access_log"] is False  # the app logs one line per webhook, token-free
@@ -178,3 +178,22 @@ def test_routes_never_prints_a_url_token(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_schema_subcommand_writes_every_event_schema(tmp_path: Path) -> None:
     assert _cli.main(["schema", str(tmp_path)]) == 0
     assert {p.stem for p in tmp_path.glob("*.json")} == set(event_json_schemas())
+
+
+def test_serve_works_without_httptools() -> None:
+    """httptools is an optional speed-up: a plain install serves with h11."""
+    probe = (
+        "import runpy, sys\n"
+        "sys.modules['httptools'] = None  # as if it were not installed\n"
+        "from webhooks import _cli_serve, _server\n"
+        "print(_server.PROTOCOLS['h11'])\n"
+        "sys.argv = ['webhooks', '--help']\n"
+        "runpy.run_module('webhooks', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert "webhooks._server:GuardedH11Protocol" in done.stdout
+    assert "serve" in done.stdout
+    assert "unavailable" not in done.stderr
