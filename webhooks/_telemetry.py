@@ -72,11 +72,12 @@ class Telemetry:
         """Record one answered webhook (called once per request, after the answer is sent)."""
         if outcome == "rejected":
             self.rejections[status] += 1
-        if _access.isEnabledFor(logging.INFO) or self.observers:
+        logged = _access.isEnabledFor(logging.INFO)
+        if logged or self.observers:
             seconds = time.perf_counter() - started
             for observer in self.observers:
                 observer.finished(route, call_sid, status, seconds, outcome, started)
-            if _access.isEnabledFor(logging.INFO):
+            if logged:
                 _log(route, call_sid, status, seconds, outcome, reason)
 
 
