@@ -46,6 +46,13 @@ def add_serve(parsers: Subparsers) -> None:
     parser.add_argument(
         "--reload", action="store_true", help="restart when a Python file changes (development)"
     )
+    parser.add_argument(
+        "--reload-dir",
+        action="append",
+        default=None,
+        metavar="DIR",
+        help="a directory to watch with --reload (repeatable; default: the current directory)",
+    )
     parser.add_argument("--log-level", default="info", help="log level (default info)")
     parser.add_argument(
         "--access-log",
@@ -118,6 +125,7 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         reload=args.reload,
+        reload_dirs=args.reload_dir,
         log_level=args.log_level,
         log_config=log_config(args.log_level),
         access_log=args.access_log,
