@@ -285,7 +285,7 @@ class App(Router):
                 if stripped is None and (
                     path in table or f"/{path[1:].partition('/')[2]}" in table
                 ):
-                    await send_rejection(send, 403, b"missing or wrong URL token")
+                    await self._reject_token(path, table, send)
                     return
             else:
                 route = table.get(path)
@@ -293,6 +293,14 @@ class App(Router):
                 await self._dispatch(route, scope, receive, send)
                 return
         await self._starlette(scope, receive, send)
+
+    async def _reject_token(self, path: str, table: dict[str, Route], send: Send) -> None:
+        """Answer 403 to a webhook path without its URL token; log it under the route's path."""
+        started = time.perf_counter()
+        reason = "missing or wrong URL token"
+        await send_rejection(send, 403, reason.encode())
+        route = table.get(path) or table[f"/{path[1:].partition('/')[2]}"]
+        self.telemetry.finished(route, None, 403, started, "rejected", reason)
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
