@@ -35,7 +35,7 @@ from starlette.types import Receive, Scope, Send
 
 from inboundxml import Hangup, InboundXMLError, Response, Say, parse, use_url_resolver
 from webhooks._asgi import forwarded_base, read_event, send_document, send_rejection
-from webhooks._telemetry import Telemetry
+from webhooks._telemetry import Telemetry, access_logger
 from webhooks._throttle import LogThrottle
 from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
@@ -320,7 +320,9 @@ class App(Router):
                 status, body = await self.handle(route, event, context)
                 self.tracing.answered(span, status, context.outcome)
         await send_document(send, status, body)
-        self.telemetry.finished(route, event.call_sid, status, started, context.outcome)
+        telemetry = self.telemetry
+        if telemetry.observers or access_logger.isEnabledFor(logging.INFO):  # else: nothing to do
+            telemetry.finished(route, event.call_sid, status, started, context.outcome)
 
     async def handle(
         self, route: Route, event: Event, context: _RequestContext | None = None
