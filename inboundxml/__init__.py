@@ -13,12 +13,20 @@ platform's documented rules, and errors carry the platform's own error codes::
     body = doc.to_bytes()
 
 Parse a document back into the same objects with :func:`parse`.
+
+The parser (and with it lxml) is imported on first use of :func:`parse` or :func:`check`, so
+code that only builds documents, or only needs :class:`CPaaSError` (the REST client), does
+without it.
 """
+
+import typing as _typing
 
 from ._element import Element
 from ._values import UrlResolver, use_url_resolver
 from .errors import CPaaSError, InboundXMLError, Problem
-from .parse import check, parse
+
+if _typing.TYPE_CHECKING:  # imported on first use (see __getattr__)
+    from ._parse import check, parse
 from .verbs import (
     Agent,
     Answer,
@@ -78,3 +86,14 @@ __all__ = [
     "parse",
     "use_url_resolver",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """Import :func:`parse` and :func:`check` on first use, then keep them in the package."""
+    if name in ("check", "parse"):
+        from . import _parse
+
+        value = getattr(_parse, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'inboundxml' has no attribute {name!r}")

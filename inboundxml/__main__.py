@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from ._generate import SCHEMA_FILE, source_root, write_all
+from ._parse import check, parse
 from .errors import InboundXMLError
-from .parse import check, parse
 
 __all__ = ["main"]
 

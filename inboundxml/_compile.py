@@ -17,13 +17,12 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from . import _rules as rules
-from ._element import Element, check_count, fail_child, fail_mixed
+from ._element import Element, attr_property, check_count, class_docstring, fail_child, fail_mixed
 from ._values import (
     URL_MAX,
     Invalid,
     check_format,
     coercer,
-    describe_allowed,
     escape_attr,
     lexicon,
     render_value,
@@ -293,10 +292,10 @@ def compile_class(spec: ElementSpec) -> type[Element]:
     init = namespace["__init__"]
     init.__qualname__ = f"{spec.tag}.__init__"
     cls.__init__ = init  # type: ignore[method-assign]
-    cls.__doc__ = _docstring(spec)
+    cls.__doc__ = class_docstring(spec)
     cls.__module__ = "inboundxml.verbs"
     for attr in attrs:
-        setattr(cls, attr.py, _attr_property(attr))
+        setattr(cls, attr.py, attr_property(attr))
     return cls
 
 
@@ -323,38 +322,6 @@ def _learner(
         return result
 
     return learn
-
-
-def _attr_property(attr: Attr) -> property:
-    key = attr.py
-
-    def get(self: Element) -> object:
-        return self._attrs.get(key)
-
-    return property(get, doc=attr.doc)
-
-
-def _docstring(spec: ElementSpec) -> str:
-    lines = [spec.doc, ""]
-    if spec.then:
-        lines += [f"After it: {spec.then}", ""]
-    if spec.text is not TextKind.NONE:
-        need = "required" if spec.text_required else "optional"
-        lines += [f"Text: {spec.text.value} ({need}; error {spec.text_code}).", ""]
-    if spec.children:
-        lines += [f"Children: {', '.join(spec.children)}.", ""]
-    if spec.attrs:
-        lines.append("Args:")
-        for attr in spec.attrs:
-            extra = f" Default: {attr.default}." if attr.default else ""
-            lines.append(
-                f"    {attr.py}: {attr.doc} Allowed: {describe_allowed(attr)}. "
-                f"({attr.xml}; error {attr.code}).{extra}"
-            )
-        lines.append("")
-    lines += ["Raises:", "    InboundXMLError: A value the platform does not allow.", ""]
-    lines += ["Example:", f"    >>> {spec.example}" if spec.example else "", ""]
-    return "\n".join(lines)
 
 
 ELEMENT_TEXT: dict[str, Callable[[object], str | None]] = {

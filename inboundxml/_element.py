@@ -19,10 +19,19 @@ from typing import ClassVar, NoReturn
 
 from . import _rules as rules
 from ._render import Incomplete, attr_string, markup
+from ._values import describe_allowed
 from .errors import InboundXMLError
-from .spec import ELEMENTS, ROOT, ElementSpec
+from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
 
-__all__ = ["Element", "fail_child", "fail_mixed", "make"]
+__all__ = [
+    "Element",
+    "attr_property",
+    "check_count",
+    "class_docstring",
+    "fail_child",
+    "fail_mixed",
+    "make",
+]
 
 
 class Element:
@@ -210,3 +219,37 @@ def make(
     element._text = text
     element._children = children if spec.children else None
     return element
+
+
+def attr_property(attr: Attr) -> property:
+    """The read-only property of ``attr`` on its verb class."""
+    key = attr.py
+
+    def get(self: Element) -> object:
+        return self._attrs.get(key)
+
+    return property(get, doc=attr.doc)
+
+
+def class_docstring(spec: ElementSpec) -> str:
+    """The docstring of the verb class of ``spec`` (Args name each attribute's code)."""
+    lines = [spec.doc, ""]
+    if spec.then:
+        lines += [f"After it: {spec.then}", ""]
+    if spec.text is not TextKind.NONE:
+        need = "required" if spec.text_required else "optional"
+        lines += [f"Text: {spec.text.value} ({need}; error {spec.text_code}).", ""]
+    if spec.children:
+        lines += [f"Children: {', '.join(spec.children)}.", ""]
+    if spec.attrs:
+        lines.append("Args:")
+        for attr in spec.attrs:
+            extra = f" Default: {attr.default}." if attr.default else ""
+            lines.append(
+                f"    {attr.py}: {attr.doc} Allowed: {describe_allowed(attr)}. "
+                f"({attr.xml}; error {attr.code}).{extra}"
+            )
+        lines.append("")
+    lines += ["Raises:", "    InboundXMLError: A value the platform does not allow.", ""]
+    lines += ["Example:", f"    >>> {spec.example}" if spec.example else "", ""]
+    return "\n".join(lines)

@@ -18,6 +18,7 @@ references *on their own*, whatever the body holds:
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import NoReturn, TypeVar
 from xml.etree import ElementTree
@@ -28,6 +29,9 @@ __all__ = ["Malformed", "Refuse", "expat_root", "lxml_parser", "lxml_root"]
 
 _Node = TypeVar("_Node", etree._Element, ElementTree.Element)
 _OPEN, _CLOSE = b"<_>", b"</_>"
+_WHERE = re.compile(r", line \d+, column \d+$")
+_UNCLOSED = re.compile(r"Opening and ending tag mismatch: (.+) line (\d+) and _")
+_UNOPENED = re.compile(r"Opening and ending tag mismatch: _ line \d+ and (.+)")
 _ENTITY_ERRORS = ("EntityRef", "Entity '", "xmlParseCharRef", "CharRef")
 _local = threading.local()
 
@@ -78,13 +82,25 @@ def lxml_root(body: bytes) -> etree._Element:
     try:
         wrapper = etree.fromstring(_OPEN + body + _CLOSE, lxml_parser())
     except etree.XMLSyntaxError as exc:
-        message = str(exc.msg or exc)
+        message = _plain(str(exc.msg or exc))
         code = 11102 if any(m in message for m in _ENTITY_ERRORS) else 12100
         line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
         raise Malformed(code, f"not well-formed XML: {message}", line) from None
     except (ValueError, TypeError, LookupError) as exc:  # encoding trouble inside lxml
         raise Malformed(12100, f"cannot read the document: {exc}", None) from None
     return _only_root(wrapper, wrapper.sourceline)
+
+
+def _plain(message: str) -> str:
+    """lxml's message in terms of the document: no wrapper, no column (shifted by it)."""
+    message = _WHERE.sub("", message)
+    unclosed = _UNCLOSED.fullmatch(message)
+    if unclosed is not None:
+        return f"<{unclosed.group(1)}> (line {unclosed.group(2)}) is never closed"
+    stray = _UNOPENED.fullmatch(message)
+    if stray is not None:
+        return f"</{stray.group(1)}> closes an element that is not open"
+    return message
 
 
 def expat_root(body: bytes) -> ElementTree.Element | None:

@@ -137,7 +137,7 @@ def reference() -> str:
         if spec.attrs:
             out += [
                 "",
-                "| keyword | attribute | allowed | default | error |",
+                "| keyword | attribute | allowed | default | code (warning) |",
                 "| --- | --- | --- | --- | --- |",
             ]
             for a in spec.attrs:
@@ -157,7 +157,8 @@ def _rules_section() -> list[str]:
         "platform refuses the document; a *warning* one it reports (with its code) and reads",
         "past. `parse()` refuses both; `parse(source, strict=False)` refuses errors only and",
         "reads past warnings as the table says. `python -m inboundxml validate` exits 1 on",
-        "errors (and on warnings with `--strict`).",
+        "errors (and on warnings with `--strict`). The code of each attribute, child and text",
+        "rule is listed with its element below.",
         "",
         "| rule | requires | code | severity | lenient reading |",
         "| --- | --- | --- | --- | --- |",

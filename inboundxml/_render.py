@@ -75,21 +75,23 @@ def _render(element: Rendered, out: list[str]) -> None:
         _render_leaf(element, out)
         return
     tag = element.tag
-    out.append(f"<{tag}{element._astr}>")
+    append = out.append
+    append(f"<{tag}{element._astr}>")
     for child in children:
         if child._children:
             _render(child, out)
             continue
         text = child._text
+        name = child.tag
         if text is None:
             if child._needs_content:
                 _incomplete(child)
-            out.append(f"<{child.tag}{child._astr}/>")
+            append(f"<{name}{child._astr}/>")
         else:
             if "&" in text or "<" in text or ">" in text or "\r" in text:
                 text = escape_text(text)
-            out.append(f"<{child.tag}{child._astr}>{text}</{child.tag}>")
-    out.append(f"</{tag}>")
+            append(f"<{name}{child._astr}>{text}</{name}>")
+    append(f"</{tag}>")
 
 
 def _render_leaf(element: Rendered, out: list[str]) -> None:

@@ -2,7 +2,7 @@
 whether the platform refuses the document (an error) or reports and goes on (a warning).
 
 Each rule lives here once. The compiled constructors (:mod:`inboundxml._compile`), the
-reporting walker (:mod:`inboundxml.parse`), the fast readers (:mod:`inboundxml._reader`) and the
+reporting walker (:mod:`inboundxml._parse`), the fast readers (:mod:`inboundxml._reader`) and the
 source checks (:mod:`inboundxml._source`) build their problems with the functions below, and
 read the structural facts they check (required attributes, emitted defaults, the number of
 children) from them; the facts themselves come from the element table

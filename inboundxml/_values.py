@@ -16,7 +16,6 @@ from typing import Any
 from .spec import Attr, ElementSpec, Kind, TextKind
 
 __all__ = [
-    "UNENCODABLE_CODE",
     "URL_MAX",
     "BadFormat",
     "Invalid",
@@ -66,9 +65,6 @@ class Unencodable(Invalid):
 
 class TooLong(Invalid):
     """A URL longer than the platform allows (the platform's 12301)."""
-
-
-UNENCODABLE_CODE = 11102
 
 
 # Characters XML 1.0 cannot carry at all, even escaped.

@@ -89,8 +89,9 @@ def _element_type(schema: etree._Element, spec: ElementSpec) -> None:
     if has_text and not spec.children:
         text_type = f"{spec.tag}_text"
         rule = _el(_el(schema, "simpleType", name=text_type), "restriction", base="xs:string")
-        if spec.text_max is not None:
-            _el(rule, "maxLength", value=str(spec.text_max))
+        longest = URL_MAX if spec.text is TextKind.URL else spec.text_max
+        if longest is not None:
+            _el(rule, "maxLength", value=str(longest))
         if spec.text_required:
             _el(rule, "pattern", value=_TEXT_PATTERNS[spec.text])
         complex_type = _el(schema, "complexType", name=spec.tag)

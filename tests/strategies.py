@@ -133,21 +133,17 @@ def documents() -> st.SearchStrategy[Element]:
     return elements("Response")
 
 
-# Documents with one random change (shared by the reader and the lenient-reading tests).
 _ATTRIBUTE = re.compile(rb'="[^"]*"')
 _CLOSE = re.compile(rb"</?[A-Za-z]+")
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 
 
 @st.composite
 def damaged(draw: st.DrawFn) -> bytes:
-    """A valid document with one random change: a value, a tag, stray text or a new child.
-
-    The XML declaration is kept: the parser checks it before either front end reads.
+    """Bytes of a valid document with one random change: a value, a tag, stray text or a
+    new child (most are invalid, some still valid). They start with the XML declaration.
     """
-    return DECLARATION + draw(_damaged_body())
-
-
-DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
+    return _DECLARATION + draw(_damaged_body())
 
 
 @st.composite

@@ -28,6 +28,7 @@ redacted), ``params`` (query and form body merged, the body winning), ``headers`
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -130,7 +131,7 @@ class Recorder:
         self.max_pending = max_pending
         self.dropped = 0
         """Requests not recorded because the writer had fallen behind."""
-        self._queue: queue.Queue[_Raw | None] = queue.Queue()
+        self._queue: queue.SimpleQueue[_Raw | threading.Event | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._secrets: _Secrets | None = None
@@ -213,6 +214,7 @@ class Recorder:
                         target=self._write_all, name="webhooks-recorder", daemon=True
                     )
                     self._thread.start()
+                    atexit.register(self.close)  # what is queued reaches the file at exit
         self._queue.put(raw)
 
     # -- the writer thread ------------------------------------------------------------------------
@@ -221,14 +223,15 @@ class Recorder:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
             raw = self._queue.get()
+            if raw is None:
+                return
+            if isinstance(raw, threading.Event):  # flush(): everything before it is written
+                raw.set()
+                continue
             try:
-                if raw is None:
-                    return
                 self._write(encode(raw, self.redact, self.keep_account_sid))
             except Exception:  # a record that cannot be written must not stop the others
                 logger.exception("could not record a webhook request to %s", self.path)
-            finally:
-                self._queue.task_done()
 
     def _write(self, line: bytes) -> None:
         size = self.path.stat().st_size if self.path.exists() else 0
@@ -249,8 +252,11 @@ class Recorder:
 
     def flush(self) -> None:
         """Wait until every request recorded so far is in the file."""
-        if self._thread is not None:
-            self._queue.join()
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            done = threading.Event()
+            self._queue.put(done)
+            done.wait()
 
     def close(self) -> None:
         """Write what is queued and stop the writer thread (a later request starts it again)."""

@@ -132,3 +132,19 @@ def _parse_with(parser: etree.XMLParser, data: bytes) -> etree._Element | Except
         return etree.fromstring(data, parser)
     except Exception as exc:  # the test inspects it
         return exc
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"<Response>", "<Response> (line 1) is never closed"),
+        (b"<Response>\n<Say>", "<Say> (line 2) is never closed"),
+        (b"</Response>", "</Response> closes an element that is not open"),
+    ],
+)
+def test_lxml_messages_speak_of_the_document_not_the_wrapper(body: bytes, says: str) -> None:
+    with pytest.raises(Malformed) as info:
+        lxml_root(body)
+    assert info.value.message == f"not well-formed XML: {says}"
+    assert "_" not in info.value.message
+    assert "column" not in info.value.message

@@ -44,7 +44,7 @@ from inboundxml.verbs import (
     Sms,
 )
 
-PARSE_MODULE = importlib.import_module("inboundxml.parse")
+PARSE_MODULE = importlib.import_module("inboundxml._parse")
 
 
 @pytest.fixture(autouse=True, params=["lxml", "expat"])

@@ -21,7 +21,7 @@ from inboundxml import _frontends as frontends
 from inboundxml import _reader as reader
 from inboundxml.verbs import Gather, Pause, Play, Response, Say
 
-PARSE = importlib.import_module("inboundxml.parse")
+PARSE = importlib.import_module("inboundxml._parse")
 
 
 def walked(data: bytes) -> tuple[Element | None, list[int]]:

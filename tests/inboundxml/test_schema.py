@@ -55,5 +55,7 @@ def test_our_schema_rejects_what_the_parser_rejects(project_schema: etree.XMLSch
         '<Response><Say voice="robot">Hi</Say></Response>',
         "<Response><Gather><Dial>+1</Dial></Gather></Response>",
         "<Response><Number>+1</Number></Response>",
+        f"<Response><Redirect>/{'a' * 200}</Redirect></Response>",
+        f"<Response><Gather action='/{'a' * 200}'/></Response>",
     ):
         assert not project_schema.validate(etree.fromstring(bad)), bad

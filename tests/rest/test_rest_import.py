@@ -37,13 +37,13 @@ def test_importing_the_rest_client_does_not_load_starlette_or_the_webhook_app() 
     assert "webhooks.events" not in loaded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inboundxml/__init__ imports its parser (lxml) eagerly, and the REST errors derive "
-    "from inboundxml.errors.CPaaSError, the library's root exception",
-)
 def test_importing_the_rest_client_does_not_load_lxml() -> None:
     assert loaded_after_import("webhooks.rest", {"lxml"}) == []
+
+
+def test_building_markup_does_not_load_the_parser() -> None:
+    """``inboundxml`` imports its parser (and lxml) on first use of ``parse``/``check``."""
+    assert loaded_after_import("inboundxml", {"lxml", "inboundxml._parse"}) == []
 
 
 def test_importing_the_package_alone_loads_none_of_its_parts() -> None:

@@ -114,6 +114,7 @@ def test_configuration_errors_hide_the_token() -> None:
         f"https://{TOKEN}@api.example.com/v2",
         f"http://user:{TOKEN}@example.com/v2",
         f"https://user:{TOKEN}@exa mple.com/v2",
+        f"https://user:p@ss{TOKEN}@api.example.com/v2",
     ],
 )
 def test_credentials_in_base_url_are_refused_without_repeating_them(

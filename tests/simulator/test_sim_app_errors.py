@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import sys
+import types
 from typing import Any
 
 import pytest
@@ -10,6 +13,7 @@ from inboundxml import Gather, Response, Say
 from webhooks import App, GatherEvent, StatusEvent, VoiceEvent
 from webhooks.errors import HandlerError
 from webhooks.testing import Simulator
+from webhooks.testing.simulator._cli import call_main
 
 
 def crashing_app() -> App:
@@ -85,3 +89,20 @@ def test_an_asgi_app_that_raises_is_re_raised() -> None:
     call = quiet.call("/voice")
     assert call.requests[0].status == 500
     assert isinstance(call.requests[0].app_error, RuntimeError)
+
+
+def test_the_call_command_shows_the_failing_handler_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = types.ModuleType("crashing_app_module")
+    module.app = crashing_app()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "crashing_app_module", module)
+    out = io.StringIO()
+    assert call_main(["crashing_app_module:app", "--press", "1"], out=out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[2] == "[   0.8s] SAY    We are sorry, an application error has occurred. Goodbye."
+    assert lines[-1] == (
+        "HANDLER FAILED POST /menu: ZeroDivisionError: the menu divides by zero "
+        "(the caller heard the app's fallback document)"
+    )
+    assert 'raise ZeroDivisionError("the menu divides by zero")' in capsys.readouterr().err

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,8 @@ from inboundxml import Gather, Hangup, Redirect, Response, Say
 from webhooks import App, GatherEvent, VoiceEvent
 from webhooks.testing import explore
 from webhooks.testing.simulator._cli import explore_main
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def broken_app() -> App:
@@ -121,3 +126,33 @@ def test_documents_that_redirect_forever_are_a_loop_not_a_crash() -> None:
     loops = [p.message for p in graph.problems if p.kind == "loop"]
     assert loops
     assert all(m.startswith("100 documents in a row, the last from /round") for m in loops)
+
+
+def test_the_command_lists_a_failing_handler_once_without_tracebacks(tmp_path: Path) -> None:
+    (tmp_path / "crashing_ivr.py").write_text(
+        "from inboundxml import Gather, Response, Say\n"
+        "from webhooks import App\n"
+        "app = App()\n"
+        "@app.voice('/voice')\n"
+        "async def welcome(call):\n"
+        "    return Response(Gather(Say('Press 1.'), action='/menu', num_digits=1))\n"
+        "@app.gather('/menu')\n"
+        "async def menu(event):\n"
+        "    raise ZeroDivisionError('boom')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])}
+    result = subprocess.run(
+        [sys.executable, "-m", "webhooks", "explore", "crashing_ivr:app", "--depth", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    failing = [line for line in result.stderr.splitlines() if line.startswith("# failing")]
+    assert failing == [
+        "# failing: /menu (menu) failed: ZeroDivisionError: boom (after call /voice, press 0)"
+    ]
+    assert "Traceback" not in result.stderr

@@ -81,7 +81,7 @@ DEFAULT_DEADLINE: Final = 30.0
 """Seconds a call may take in total, retries and the waits between them included."""
 
 _ACCOUNT_SID = re.compile(r"AC[0-9a-fA-F]{32}")
-_USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
+_USERINFO = re.compile(r"(?<=//)[^/?#]*@")
 
 TimeoutArg = float | httpx.Timeout | None
 """A timeout in seconds, an ``httpx.Timeout``, or ``None`` for no timeout."""

@@ -57,7 +57,8 @@ DEFAULT: Final = UseDefault.DEFAULT
 """Use the client's timeout (the default of every call's ``timeout=``)."""
 
 CallTimeout = TimeoutArg | UseDefault
-"""The ``timeout=`` of a call: seconds, an ``httpx.Timeout``, ``None`` (no limit) or the default."""
+"""The ``timeout=`` of a call, per attempt: seconds, an ``httpx.Timeout``, ``None`` (no limit but
+the client's ``deadline``) or the default."""
 
 _VERSION = "0.1.0"
 _FORM: Final = "application/x-www-form-urlencoded"

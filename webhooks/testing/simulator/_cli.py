@@ -8,11 +8,14 @@ walks every branch and prints the problems and the flow (Mermaid, DOT or SVG).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ._call import SimCall
@@ -104,7 +107,8 @@ def run_call(
     """Play the call the parsed ``call`` arguments describe; see :func:`call_main`."""
     stdin, out = stdin or sys.stdin, out or sys.stdout
     app = _load(args.app)
-    with Simulator(app) as sim:
+    # The call goes on as the caller hears it; each failing handler is shown after it.
+    with _quiet_app_log(), Simulator(app, raise_app_exceptions=False) as sim:
         return _quiet_on_broken_pipe(out, lambda: _play(sim, args, stdin, out))
 
 
@@ -158,8 +162,36 @@ def _play(sim: Simulator, args: argparse.Namespace, stdin: TextIO, out: TextIO) 
     for note in call.notifications:
         where = short_url(note.url, sim.origin)
         print(f"NOTIFICATION {note.code}: {note.message} ({where})", file=out)
+    failed = 0
+    for req in call.requests:
+        error = req.app_error
+        if error is None:
+            continue
+        failed += 1
+        print(
+            f"HANDLER FAILED {req.method} {short_url(req.url, sim.origin)}: "
+            f"{type(error).__name__}: {error} (the caller heard the app's fallback document)",
+            file=out,
+        )
+        print("".join(traceback.format_exception(error)).rstrip(), file=sys.stderr)
     out.flush()  # inside the broken-pipe guard
-    return 1 if call.notifications else 0
+    return 1 if call.notifications or failed else 0
+
+
+@contextlib.contextmanager
+def _quiet_app_log() -> Iterator[None]:
+    """Without logging configured, keep the app's tracebacks (one per failing request) off
+    the terminal while exploring; a configured logging setup is left alone."""
+    if logging.getLogger().handlers:
+        yield
+        return
+    logger = logging.getLogger("webhooks")
+    quiet = logging.NullHandler()
+    logger.addHandler(quiet)
+    try:
+        yield
+    finally:
+        logger.removeHandler(quiet)
 
 
 def add_explore_arguments(parser: argparse.ArgumentParser) -> None:
@@ -192,7 +224,9 @@ def run_explore(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from ._explore import explore
 
     out = out or sys.stdout
-    graph = explore(_load(args.app), path=args.path, depth=args.depth)
+    app = _load(args.app)
+    with _quiet_app_log():  # failing handlers are listed as problems, each once
+        graph = explore(app, path=args.path, depth=args.depth)
     for p in graph.problems:
         print(f"# {p.kind}: {p.message}", file=sys.stderr)
     for cycle in graph.repeats:

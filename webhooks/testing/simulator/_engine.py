@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
-from inboundxml import Element, InboundXMLError, Response
+from inboundxml import Element, InboundXMLError, Problem, Response
 from webhooks.events import CallStatus
 
-from ._markup import attr, parse_cached
+from ._context import Context, Pending
+from ._markup import Reading, attr, read_document
 from ._model import (
-    DialOutcome,
     HungUp,
-    ParameterNames,
-    SentMessage,
     SimNotification,
     SimRequest,
     SimulationError,
@@ -31,8 +29,7 @@ from ._model import (
     Step,
     new_sid,
 )
-from ._text import format_transcript, short_url
-from ._transport import Transport
+from ._text import short_url, with_transcript
 
 __all__ = [
     "ENDED",
@@ -43,59 +40,13 @@ __all__ = [
     "Pending",
     "VerbTable",
     "attr",
-    "parse_cached",
+    "read_document",
 ]
 
 ENDED = frozenset(status.value for status in CallStatus if status.is_final)
 """The statuses of an ended call: the final ones of :class:`webhooks.CallStatus`."""
 ERROR_MESSAGE = "An error has occurred"
 _XML_TYPES = ("text/xml", "application/xml")
-
-
-@dataclass
-class Context:
-    """What the calls of one simulator share: transport, names, scripts, rooms, messages.
-
-    Attributes mirror the :class:`~webhooks.testing.Simulator` options of the same names.
-    """
-
-    transport: Transport
-    names: ParameterNames = field(default_factory=ParameterNames)
-    account_sid: str = field(default_factory=lambda: new_sid("AC"))
-    api_version: str = "v2"
-    words_per_second: float = 2.5
-    max_documents: int = 100
-    audio_seconds: dict[str, float] = field(default_factory=dict)
-    default_audio_seconds: float = 5.0
-    dial_scripts: dict[str, DialOutcome] = field(default_factory=dict)
-    default_dial: DialOutcome = field(default_factory=DialOutcome)
-    messages: list[SentMessage] = field(default_factory=list)
-    rooms: dict[str, Any] = field(default_factory=dict)
-    """The conference rooms by name (``Room`` of :mod:`._conference`, which owns them)."""
-    on_end: list[Callable[[Engine], Awaitable[None]]] = field(default_factory=list)
-    dial_plan: list[str] = field(default_factory=list)
-    dtmf_seconds: float = 0.2
-    machine_detection_seconds: float = 4.0
-    if_machine_redirect: str = "called"
-    conference_star: str = "leave"
-    conference_full_status: str = "busy"
-    raise_app_exceptions: bool = True
-
-
-@dataclass
-class Pending:
-    """What a call is waiting for: ``gather``, ``record``, ``loop``, ``conference`` or
-    ``bridge``.
-
-    ``data["leave"]``, if set, is awaited when the call ends or is interrupted while waiting
-    (it leaves the room, ends the dialled call...).
-    """
-
-    kind: str
-    verb: Element
-    where: str
-    url: str
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 Handler = Callable[["Engine", Element], Awaitable[None]]
@@ -162,6 +113,7 @@ class Engine:
         self.doc_url = ""
         self.document: Response | None = None
         self.verbs: list[tuple[str, Element]] = []
+        self.faults: Mapping[str, tuple[Problem, ...]] = {}
         self.index = 0
         self.where = ""
         self.last_recording: str | None = None
@@ -231,7 +183,8 @@ class Engine:
         )  # fmt: skip
         self.requests.append(req)
         if req.app_error is not None and self.ctx.raise_app_exceptions:
-            raise _with_transcript(req.app_error, self, req)
+            origin = self.ctx.transport.origin
+            raise with_transcript(req.app_error, req, self.sid, self.transcript, origin)
         return req
 
     async def notify(self, url: str, method: str, kind: str, extra: dict[str, str]) -> None:
@@ -248,10 +201,14 @@ class Engine:
     async def get_document(
         self, url: str, method: str, kind: str, params: dict[str, str]
     ) -> Response:
-        """Request a document and read it.
+        """Request a document and read it (see :meth:`read`)."""
+        return (await self.read(url, method, kind, params)).document
+
+    async def read(self, url: str, method: str, kind: str, params: dict[str, str]) -> Reading:
+        """Request a document and read it as the platform does; log its warnings.
 
         Raises:
-            FetchError: With the platform's error codes if there is no valid document.
+            FetchError: With the platform's error codes if there is no document to run.
         """
         req = await self._request(method, url, kind, params)
         self.trigger = ""
@@ -263,11 +220,13 @@ class Engine:
         if ctype not in _XML_TYPES:
             raise FetchError([(12300, f"invalid Content-Type {req.content_type!r}")])
         try:
-            doc = parse_cached(req.body)
+            reading = read_document(req.body, strict=self.ctx.strict)
         except InboundXMLError as exc:
             raise FetchError([(p.code, str(p)) for p in exc.problems]) from None
-        req.document = doc
-        return doc
+        for problem in reading.warnings:  # logged by the platform; the document still runs
+            self.notifications.append(SimNotification(problem.code, str(problem), url, "warning"))
+        req.document = reading.document
+        return reading
 
     async def fetch(self, url: str, method: str, kind: str, **extra: str) -> bool:
         """Fetch a document and make it current (fallback on failure); False if the call ended.
@@ -279,25 +238,29 @@ class Engine:
         url = self.resolve(url)
         params = self.params(**extra)
         try:
-            doc = await self.get_document(url, method, kind, params)
+            reading = await self.read(url, method, kind, params)
         except FetchError as exc:
             self.record_problems(exc, url)
-            fb_url, fb_method = self.fallback
-            if not fb_url:
-                await self.fail()
-                return False
-            fb_url = self.resolve(fb_url)
-            self.notifications.append(
-                SimNotification(12105, "fallback URL used", fb_url, "warning")
-            )
-            try:
-                doc = await self.get_document(fb_url, fb_method, "fallback", params)
-            except FetchError as exc2:
-                self.record_problems(exc2, fb_url)
-                await self.fail()
-                return False
-            url = fb_url
-        await self.load(url, doc)
+            return await self.fall_back(params)
+        await self.load(url, reading.document, reading.faults)
+        return True
+
+    async def fall_back(self, params: dict[str, str]) -> bool:
+        """The document failed: run the call's ``fallback_url`` (12105), else the error
+        message and the end of the call (False)."""
+        fb_url, fb_method = self.fallback
+        if not fb_url:
+            await self.fail()
+            return False
+        fb_url = self.resolve(fb_url)
+        self.notifications.append(SimNotification(12105, "fallback URL used", fb_url, "warning"))
+        try:
+            reading = await self.read(fb_url, fb_method, "fallback", params)
+        except FetchError as exc:
+            self.record_problems(exc, fb_url)
+            await self.fail()
+            return False
+        await self.load(fb_url, reading.document, reading.faults)
         return True
 
     def record_problems(self, exc: FetchError, url: str) -> None:
@@ -305,8 +268,12 @@ class Engine:
         for code, message in exc.problems:
             self.notifications.append(SimNotification(code, message, url))
 
-    async def load(self, url: str, doc: Response) -> None:
+    async def load(
+        self, url: str, doc: Response, faults: Mapping[str, tuple[Problem, ...]] | None = None
+    ) -> None:
         """Make ``doc`` (fetched from ``url``) the current document, from its first element.
+
+        ``faults``: problems raised when the element of ``Response`` at that path runs.
 
         Raises:
             SimulationError: More than ``max_documents`` documents in a row without the call
@@ -321,6 +288,7 @@ class Engine:
                 "max_documents=...) raises the limit)"
             )
         self.doc_url, self.document, self.index = url, doc, 0
+        self.faults = faults or {}
         counts: dict[str, int] = {}
         self.verbs = []
         for child in doc.children:
@@ -364,6 +332,15 @@ class Engine:
                     return
                 self.where, verb = self.verbs[self.index]
                 self.index += 1
+                faults = self.faults.get(self.where)
+                if faults is not None:  # the verb's handler refuses it: the document fails
+                    for problem in faults:
+                        self.notifications.append(
+                            SimNotification(problem.code, str(problem), self.doc_url)
+                        )
+                    if not await self.fall_back(self.params()):
+                        return
+                    continue
                 await self.table.handlers[verb.tag](self, verb)
         finally:
             self.running = False
@@ -439,19 +416,6 @@ def say_seconds(text: str, words_per_second: float) -> float:
     words = len(text.split())
     tenths = -(-words * 10 // words_per_second) if words else 0
     return max(tenths / 10, 0.5)
-
-
-def _with_transcript(exc: BaseException, call: Engine, req: SimRequest) -> BaseException:
-    """``exc`` with a note: which request of which call failed, and the call so far."""
-    origin = call.ctx.transport.origin
-    why = f" after {req.trigger}" if req.trigger else ""
-    so_far = format_transcript(call.transcript, origin, "    ") or "    (nothing yet)"
-    exc.add_note(
-        f"The app's handler failed on {req.method} {short_url(req.url, origin)} ({req.kind}"
-        f"{why}) of simulated call {call.sid} (Simulator(raise_app_exceptions=False) lets the "
-        f"call go on with the app's fallback document). The call so far:\n{so_far}"
-    )
-    return exc
 
 
 class FetchError(Exception):

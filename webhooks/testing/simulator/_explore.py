@@ -47,6 +47,7 @@ from ._explore_checks import (
     request_problems,
 )
 from ._explore_graph import FlowCycle, FlowEdge, FlowGraph, FlowNode, FlowProblem
+from ._explore_inputs import FORKABLE, OUTCOMES, Action, Plan, act, options
 from ._model import Dialed, DialStatus, HungUp, SimRequest, SimulationError
 from ._simulator import Simulator
 from ._text import short_url
@@ -57,51 +58,6 @@ __all__ = ["ROUNDS", "FlowCycle", "FlowEdge", "FlowGraph", "FlowNode", "FlowProb
 
 ROUNDS = 3
 """How many more times the explorer goes around a cycle to tell a loop from a repeat."""
-
-_KEYS = "0123456789*#"
-_OUTCOMES: tuple[DialStatus, ...] = ("busy", "no-answer", "failed")
-_FORKABLE = ("gather", "record")
-Action = tuple[str, str]
-Plan = tuple[DialStatus, ...]
-
-
-def _options(call: SimCall) -> list[Action]:
-    kind, verb = call.waiting_for, call.waiting_at
-    if kind is None or verb is None:
-        return []
-    if kind == "gather":
-        limit = int(str(verb.attrs.get("num_digits") or 0))
-        finish = str(verb.attrs.get("finish_on_key") or "#") if verb.tag == "Gather" else "#"
-        keys = [
-            k * limit
-            if limit > 1 and k != finish
-            else (k if limit == 1 or k == finish else k + finish)
-            for k in _KEYS
-        ]
-        return [("press", k) for k in keys] + [("wait", "")]
-    if kind == "record":
-        return [("record", ""), ("wait", "")]
-    if kind == "bridge":  # a Dial listening for keys: each way out of the conversation
-        star = [("press", "*")] if _true(verb.attrs.get("hangup_on_star")) else []
-        patterns = str(verb.attrs.get("digits_match") or "").split(",")
-        return [*star, *(("press", k) for k in patterns if k), ("wait", "")]
-    return [("hangup", "")]
-
-
-def _true(value: object) -> bool:
-    return str(value).lower() == "true" if isinstance(value, str) else bool(value)
-
-
-def _act(call: SimCall, action: Action) -> None:
-    kind, arg = action
-    if kind == "press":
-        call.press(arg)
-    elif kind == "record":
-        call.record(5)
-    elif kind == "wait":
-        call.wait()
-    else:
-        call.hangup()
 
 
 class _Explorer:
@@ -116,6 +72,7 @@ class _Explorer:
         self._cycles: set[tuple[str, ...]] = set()
         self._snapshots: dict[tuple[tuple[Action, ...], Plan], tuple[SimCall, list[int]]] = {}
         self.visited_paths: set[str] = set()
+        self._reported: set[tuple[str, str, str]] = set()
         self.stuck: dict[int, str] = {}
         """Why a call of the walk could not go on (an endless chain of documents), by call."""
 
@@ -169,14 +126,14 @@ class _Explorer:
             if call.ended or id(call) in self.stuck:
                 break
             try:
-                _act(call, action)
+                act(call, action)
             except SimulationError as exc:  # documents that redirect to one another forever
                 self.stuck[id(call)] = str(exc)
             marks.append(len(call.requests))
         self.graph.calls += 1
         if id(call) in self.stuck:
             return call, marks
-        if self.fork and call.waiting_for in _FORKABLE and len(marks) == len(actions) + 1:
+        if self.fork and call.waiting_for in FORKABLE and len(marks) == len(actions) + 1:
             dials = len(call.steps(Dialed))
             if dials <= len(plan):
                 self._snapshots.setdefault((actions, plan[:dials]), (call, marks))
@@ -208,10 +165,12 @@ class _Explorer:
                 continue
             path = short_url(req.url, origin).split("?")[0]
             self.visited_paths.add(path)
-            if req.document is not None:
+            notes = [n for n in call.notifications if n.url == req.url]
+            refused = req.document is not None and any(n.level == "error" for n in notes)
+            if req.document is not None and not refused:
                 target = self.node(path, req.body, label(path, req.document))
-            else:
-                codes = tuple(n.code for n in call.notifications if n.url == req.url)
+            else:  # no document, or one whose verb refused to run
+                codes = tuple(n.code for n in notes if not refused or n.level == "error")
                 listed = ", ".join(str(c) for c in codes) or "no answer"
                 text = "no route" if req.status == 404 else f"error {listed}"
                 target = self.node(path, req.body, f"{path}: {text}", codes)
@@ -240,7 +199,10 @@ class _Explorer:
         steps = [f"call {self.path}", *inputs]
         found = request_problems(req, referrer, steps, notes, self.routes, self.sim.origin)
         for kind, message, codes in found:
-            self.problem(kind, node, message, codes)
+            same = (kind, node, message.split(" (after ")[0])  # one input that led there is enough
+            if same not in self._reported:
+                self._reported.add(same)
+                self.problem(kind, node, message, codes)
 
     def cycles(
         self,
@@ -353,8 +315,8 @@ def explore(
 
     Example:
         >>> graph = explore(app)
-        >>> [p.message for p in graph.problems]
-        []
+        >>> assert not graph.problems, graph.problems
+        >>> print(graph.to_mermaid())
     """
     if isinstance(app, Simulator):
         raising, app.raise_app_exceptions = app.raise_app_exceptions, False
@@ -393,7 +355,7 @@ def _walk(ex: _Explorer, depth: int, max_calls: int) -> None:
         if dials > len(plan):  # a Dial ran with the default outcome: try the others too
             first: DialStatus = "answered"
             answered: Plan = (first,) * (dials - len(plan) - 1)
-            queue.extend((actions, (*plan, *answered, o)) for o in _OUTCOMES)
+            queue.extend((actions, (*plan, *answered, o)) for o in OUTCOMES)
             plan = (*plan, *answered, first)
         waiting = call.waiting_for
         if waiting is None or len(actions) >= depth:
@@ -402,7 +364,7 @@ def _walk(ex: _Explorer, depth: int, max_calls: int) -> None:
         if key in seen:
             continue
         seen.add(key)
-        queue.extend(((*actions, option), plan) for option in _options(call))
+        queue.extend(((*actions, option), plan) for option in options(call))
 
 
 def _find_unreachable(ex: _Explorer) -> None:

@@ -133,9 +133,11 @@ def request_problems(
                 (),
             )
         )
-    elif req.document is None:
-        codes = tuple(n.code for n in notes)
-        why = "; ".join(f"{n.code} {n.message}" for n in notes) or "no document"
+    elif req.document is None or any(n.level == "error" for n in notes):
+        # No document, or one whose verb refused to run (a 13xxx/14xxx code when it ran).
+        errors = [n for n in notes if n.level == "error"] or list(notes)
+        codes = tuple(n.code for n in errors)
+        why = "; ".join(f"{n.code} {n.message}" for n in errors) or "no document"
         found.append(("failing", f"{path} failed: {why}", codes))
     served_by = routes.kind(path)
     expected = _EXPECTED.get(req.kind)

@@ -88,6 +88,11 @@ class Simulator:
             document) and the exception is kept in ``call.requests[i].app_error``. In-process
             only: a server reached by ``base_url`` answers its fallback document, and its
             exceptions stay in its log.
+        strict: Read the app's documents strictly. By default they are read as the platform
+            reads them (``inboundxml.parse(..., strict=False)``): a problem the platform only
+            warns about (12200, a verb's own code) is kept in ``call.notifications`` with level
+            ``warning`` and the call goes on. ``True`` makes such a document fail like an
+            invalid one (its problems as notifications, then the fallback).
 
     Attributes:
         calls: Every call simulated, in order.
@@ -115,6 +120,7 @@ class Simulator:
         conference_star: Literal["leave", "end"] = "leave",
         conference_full_status: Literal["busy", "failed"] = "busy",
         raise_app_exceptions: bool = True,
+        strict: bool = False,
     ) -> None:
         transport: Transport
         if (app is None) == (base_url is None):
@@ -149,6 +155,7 @@ class Simulator:
         self._ctx.conference_star = conference_star
         self._ctx.conference_full_status = conference_full_status
         self._ctx.raise_app_exceptions = raise_app_exceptions
+        self._ctx.strict = strict
         self._runner = Runner()
         self.calls: list[SimCall] = []
         self.message_sessions: list[SimMessage] = []
@@ -205,6 +212,16 @@ class Simulator:
     @raise_app_exceptions.setter
     def raise_app_exceptions(self, value: bool) -> None:
         self._ctx.raise_app_exceptions = value
+
+    @property
+    def strict(self) -> bool:
+        """Whether documents the platform would play with warnings fail instead (see ``strict``
+        in the class docstring)."""
+        return self._ctx.strict
+
+    @strict.setter
+    def strict(self, value: bool) -> None:
+        self._ctx.strict = value
 
     @property
     def default_dial(self) -> DialOutcome:

@@ -24,12 +24,13 @@ from ._model import (
     RoomEvent,
     SentDigits,
     SentMessage,
+    SimRequest,
     Spoke,
     Step,
     TalkedToAgent,
 )
 
-__all__ = ["format_step", "format_transcript", "short_url"]
+__all__ = ["format_step", "format_transcript", "short_url", "with_transcript"]
 
 
 def short_url(url: str, origin: str) -> str:
@@ -103,3 +104,17 @@ def _generic(step: object) -> str:
     fields = getattr(step, "__dataclass_fields__", {})
     values = [str(getattr(step, f)) for f in fields if f != "at"]
     return f"{name:6} {' '.join(values)}".rstrip()
+
+
+def with_transcript(
+    exc: BaseException, req: SimRequest, sid: str, transcript: Iterable[Step], origin: str
+) -> BaseException:
+    """``exc`` with a note: which request of which call failed, and the call so far."""
+    why = f" after {req.trigger}" if req.trigger else ""
+    so_far = format_transcript(transcript, origin, "    ") or "    (nothing yet)"
+    exc.add_note(
+        f"The app's handler failed on {req.method} {short_url(req.url, origin)} ({req.kind}"
+        f"{why}) of simulated call {sid} (Simulator(raise_app_exceptions=False) lets the "
+        f"call go on with the app's fallback document). The call so far:\n{so_far}"
+    )
+    return exc

@@ -56,8 +56,9 @@ def parse(
     document without problems both readings return equal objects.
 
     Args:
-        source: The document, as text or bytes (UTF-8 unless it starts with a byte order
-            mark or declares another encoding; see :data:`inboundxml._source.ENCODINGS`).
+        source: The document, as text or bytes. Bytes are UTF-8 unless a byte order mark,
+            the first bytes or the declaration say UTF-16 or UTF-32 (either byte order),
+            ISO-8859-1 or US-ASCII; any other encoding is refused with 12100.
         strict: Refuse warnings too (the default), or read past them.
         max_bytes: Refuse larger documents.
         max_depth: Refuse documents nested deeper.
