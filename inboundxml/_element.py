@@ -131,7 +131,10 @@ class Element:
         """
         if self.tag != ROOT:
             raise InboundXMLError(rules.wrong_root(self.tag, self.tag, hint=True))
-        return self._markup(pretty, declaration)
+        try:
+            return markup(self, pretty, declaration)
+        except Incomplete as exc:
+            raise self._incomplete(exc) from None
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """The document as UTF-8 bytes with the XML declaration, ready for an HTTP body.
@@ -139,19 +142,24 @@ class Element:
         Raises:
             InboundXMLError: As :meth:`to_xml`.
         """
-        return self.to_xml(pretty=pretty).encode()
-
-    def _markup(self, pretty: bool, declaration: bool) -> str:
+        if self.tag != ROOT:
+            raise InboundXMLError(rules.wrong_root(self.tag, self.tag, hint=True))
         try:
-            return markup(self, pretty, declaration)
+            return markup(self, pretty, True).encode()
         except Incomplete as exc:
-            path, element = next((p, e) for p, e in self.walk() if e is exc.element)
-            raise InboundXMLError(rules.empty(element.spec, path)) from None
+            raise self._incomplete(exc) from None
+
+    def _incomplete(self, exc: Incomplete) -> InboundXMLError:
+        path, element = next((p, e) for p, e in self.walk() if e is exc.element)
+        return InboundXMLError(rules.empty(element.spec, path))
 
     def __str__(self) -> str:
         if self.tag == ROOT:
             return self.to_xml()
-        return self._markup(False, False)
+        try:
+            return markup(self, False, False)
+        except Incomplete as exc:
+            raise self._incomplete(exc) from None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):

@@ -162,6 +162,8 @@ class _Walker:
         attrs, extra = self.attributes(node, spec, path, parent)
         children = self.children(node, spec, path, depth)
         text = self.text(node, spec, path)
+        if text is None and not children and spec.content_required:
+            text = ""  # everything inside was dropped (lenient): kept empty, as it renders
         if self.strict and self.problems:
             return None
         return make(CLASSES[spec.tag], attrs, text, children, extra)

@@ -90,6 +90,16 @@ def test_unknown_elements_and_stray_text_are_dropped_with_warnings() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["<Response><Refer><x/>00</Refer></Response>", "<Response><Connect><x/></Connect></Response>"],
+)
+def test_an_element_whose_content_was_all_dropped_is_kept_empty(source: str) -> None:
+    doc = parse(source, strict=False)
+    assert parse(doc.to_bytes(), strict=False) == doc
+    assert doc.children[0].children == ()
+
+
 def test_what_it_keeps_is_visible_on_the_elements() -> None:
     doc = parse(
         '<Response><Answer foo="1"/><Dial timeout="soon">+1</Dial></Response>', strict=False

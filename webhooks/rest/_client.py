@@ -17,7 +17,7 @@ import httpx
 
 from ._config import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, Settings, TimeoutArg, redact
 from ._core import Core, Op, Query
-from ._resource import Async, M, Resource, Sync
+from ._resource import Async, M, Resource, Runner, Sync
 from .accounts import AccountResource, Notifications, Usages
 from .applications import Agents, Applications
 from .available_numbers import AllowedCountries, AvailableNumbers
@@ -96,8 +96,9 @@ class _Api(Generic[M, TransportT]):
             # Not chained: httpx's message would quote the proxy URL with its credentials.
             shown = redact(str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy))
             raise UsageError(f"proxy is not a valid proxy URL: {shown!r}") from None
+        runner = Runner(self, self._run, self._iterate)
         for name, resource in RESOURCES.items():
-            setattr(self, name, resource(self))
+            setattr(self, name, resource(runner))
 
     def __repr__(self) -> str:
         settings = self._core.settings
@@ -119,6 +120,14 @@ class _Api(Generic[M, TransportT]):
     def _connect(
         self, transport: TransportT | None, proxy: str | httpx.Proxy | None, trust_env: bool
     ) -> Any:
+        raise NotImplementedError
+
+    def _run(self, op: Op[Any]) -> Any:
+        """Send ``op`` with retries and return its result (an awaitable of it, when async)."""
+        raise NotImplementedError
+
+    def _iterate(self, query: Query[Any]) -> Any:
+        """The lazy iterator over the items of ``query``."""
         raise NotImplementedError
 
 

@@ -22,12 +22,12 @@ Resource modules do not write builders: they declare every endpoint from a locat
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+from typing import Any, Concatenate, Generic, NamedTuple, ParamSpec, Self, TypeVar, overload
 
 from ._core import Format, Op, Query
 from .paging import AsyncPageIterator, Page, PageIterator
 
-__all__ = ["ENDPOINTS", "Async", "Resource", "Sync", "endpoint", "listing"]
+__all__ = ["ENDPOINTS", "Async", "Resource", "Runner", "Sync", "endpoint", "listing"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -47,20 +47,35 @@ ENDPOINTS: list[tuple[str, str]] = []
 """``(resource class name, attribute)`` of every endpoint view, in definition order."""
 
 
+class Runner(NamedTuple):
+    """What the resources need of their client, which builds it from its own methods.
+
+    Attributes:
+        client: The client (``Client`` or ``AsyncClient``), as the resources' reprs show it.
+        run: Sends an op and returns its result (an awaitable of it on the async client).
+        iterate: Returns the lazy iterator over a query's items (an async one on the async
+            client).
+    """
+
+    client: object
+    run: Callable[[Op[Any]], Any]
+    iterate: Callable[[Query[Any]], Any]
+
+
 class Resource(Generic[M]):
-    """Base of the resource classes: holds the client that runs the built requests.
+    """Base of the resource classes: holds the client's runner of the built requests.
 
     Args:
-        runner: The client (``Client`` or ``AsyncClient``).
+        runner: The client's :class:`Runner`.
     """
 
     __slots__ = ("_runner",)
 
-    def __init__(self, runner: Any) -> None:
+    def __init__(self, runner: Runner) -> None:
         self._runner = runner
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} of {self._runner!r}>"
+        return f"<{type(self).__name__} of {self._runner.client!r}>"
 
 
 class _View:
@@ -82,7 +97,7 @@ class _View:
         self.name = name
         ENDPOINTS.append((owner.__name__, name))
 
-    def _finish(self, runner: Any) -> Callable[[Any], Any]:
+    def _finish(self, runner: Runner) -> Callable[[Any], Any]:
         """What the endpoint does with what the builder built, on ``runner``."""
         raise NotImplementedError
 
@@ -116,9 +131,8 @@ class endpoint(_View, Generic[P, T]):  # noqa: N801 - used as a decorator, like 
     def __init__(self, build: Callable[Concatenate[Any, P], Op[T]]) -> None:
         super().__init__(build, build.__doc__)
 
-    def _finish(self, runner: Any) -> Callable[[Op[T]], Any]:
-        finish: Callable[[Op[T]], Any] = runner._run
-        return finish
+    def _finish(self, runner: Runner) -> Callable[[Op[T]], Any]:
+        return runner.run
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -143,9 +157,8 @@ class listing(_View, Generic[P, T]):  # noqa: N801 - used as a decorator, like `
     def __init__(self, build: Callable[Concatenate[Any, P], Query[T]]) -> None:
         super().__init__(build, build.__doc__)
 
-    def _finish(self, runner: Any) -> Callable[[Query[T]], Any]:
-        finish: Callable[[Query[T]], Any] = runner._iterate
-        return finish
+    def _finish(self, runner: Runner) -> Callable[[Query[T]], Any]:
+        return runner.iterate
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
@@ -173,8 +186,8 @@ class _PageView(_View, Generic[P, T]):
             build, f"One page of the list, with its paging fields.\n\n{build.__doc__ or ''}"
         )
 
-    def _finish(self, runner: Any) -> Callable[[Query[T]], Any]:
-        run = runner._run
+    def _finish(self, runner: Runner) -> Callable[[Query[T]], Any]:
+        run = runner.run
 
         def finish(query: Query[T]) -> Any:
             return run(query.page_op())
@@ -212,7 +225,7 @@ class _TextView(_View, Generic[P]):
     def __get__(self, instance: Resource[Any] | None, owner: type) -> Any:
         if instance is None:
             return self
-        build, run = self.build, instance._runner._run
+        build, run = self.build, instance._runner.run
 
         def call(fmt: Format, /, *args: Any, **kwargs: Any) -> Any:
             return run(build(instance, *args, **kwargs).text_op(fmt))

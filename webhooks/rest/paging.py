@@ -13,14 +13,13 @@ import html
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    from ._core import Op, Query
+from typing import Any, Protocol, TypeVar
 
 __all__ = ["AsyncPageIterator", "Page", "PageIterator", "parse_page"]
 
 T = TypeVar("T")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,20 +124,31 @@ def parse_page(content: bytes, key: str, item: Callable[[Any], T]) -> Page[T]:
     )
 
 
+class PageQuery(Protocol[T, R_co]):
+    """What the iterators need of a list and its filters (the core's ``Query`` is one): the
+    request of its page, which the iterator's ``run`` sends, and the query of the next page."""
+
+    def page_op(self) -> R_co:
+        """The request of this query's page."""
+
+    def following(self, page: Page[T]) -> PageQuery[T, R_co] | None:
+        """The query of the page after ``page``, or ``None`` when ``page`` is the last one."""
+
+
 class PageIterator(Iterator[T]):
     """Iterates over the items of a list resource, requesting pages as they are needed.
 
     Args:
-        run: Sends one op and returns its result (the client's I/O).
+        run: Sends one page's request and returns the page (the client's I/O).
         query: The list and its filters.
         limit: Stop after this many items (``None``: all of them).
     """
 
     def __init__(
-        self, run: Callable[[Op[Page[T]]], Page[T]], query: Query[T], limit: int | None = None
+        self, run: Callable[[R], Page[T]], query: PageQuery[T, R], limit: int | None = None
     ) -> None:
-        self._run = run
-        self._query = query
+        self._run: Callable[[Any], Page[T]] = run
+        self._query: PageQuery[T, Any] = query
         self._items = self._iterate(limit)
 
     def __repr__(self) -> str:
@@ -149,7 +159,7 @@ class PageIterator(Iterator[T]):
 
     def pages(self) -> Iterator[Page[T]]:
         """Iterate over whole pages instead of items (starting from the query's page)."""
-        query: Query[T] | None = self._query
+        query: PageQuery[T, Any] | None = self._query
         while query is not None:
             page = self._run(query.page_op())
             yield page
@@ -169,19 +179,19 @@ class AsyncPageIterator(AsyncIterator[T]):
     """The async twin of :class:`PageIterator`: ``async for call in client.calls.list(): …``.
 
     Args:
-        run: Sends one op and returns an awaitable of its result.
+        run: Sends one page's request and returns an awaitable of the page.
         query: The list and its filters.
         limit: Stop after this many items (``None``: all of them).
     """
 
     def __init__(
         self,
-        run: Callable[[Op[Page[T]]], Awaitable[Page[T]]],
-        query: Query[T],
+        run: Callable[[R], Awaitable[Page[T]]],
+        query: PageQuery[T, R],
         limit: int | None = None,
     ) -> None:
-        self._run = run
-        self._query = query
+        self._run: Callable[[Any], Awaitable[Page[T]]] = run
+        self._query: PageQuery[T, Any] = query
         self._items = self._iterate(limit)
 
     def __repr__(self) -> str:
@@ -192,7 +202,7 @@ class AsyncPageIterator(AsyncIterator[T]):
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Iterate over whole pages instead of items (starting from the query's page)."""
-        query: Query[T] | None = self._query
+        query: PageQuery[T, Any] | None = self._query
         while query is not None:
             page = await self._run(query.page_op())
             yield page

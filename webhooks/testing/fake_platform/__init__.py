@@ -1,13 +1,8 @@
 """The platform's REST API in memory: :class:`FakePlatform`, its records and fault injection."""
 
 from ._faults import DroppedConnectionError, Fault, FaultInjector
-from ._platform import (
-    CallAction,
-    CallCreatedHook,
-    CallUpdatedHook,
-    FakePlatform,
-    RequestRecord,
-)
+from ._hooks import CallAction, CallCreatedHook, CallUpdatedHook
+from ._platform import FakePlatform, RequestRecord
 from ._records import CallRecord, FakeRecord
 
 __all__ = [

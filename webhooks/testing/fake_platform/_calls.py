@@ -14,6 +14,7 @@ from typing import Final
 
 from . import _kinds as k
 from ._crud import find
+from ._hooks import run_hook
 from ._limits import check_recordings, check_ring_timeout
 from ._records import CallRecord, format_date, new_sid, parse_date
 from ._render import ApiFailure, Body, Item
@@ -90,7 +91,7 @@ async def make_call(ctx: Ctx) -> Body:
     }
     call = ctx.store.add(k.CALL, fields, now=ctx.fake.now(), params=p)
     assert isinstance(call, CallRecord)  # noqa: S101 - the store builds calls as CallRecord
-    await ctx.fake._notify_created(call)
+    await run_hook(ctx.fake.on_call_created, call)
     return Item(k.CALL.element, call.data)
 
 
@@ -100,7 +101,7 @@ async def interrupt_or_digits(ctx: Ctx) -> Body:
     p = ctx.params
     if "PlayDtmf" in p:
         call.digits.append(p["PlayDtmf"])
-        await ctx.fake._notify_updated(call, "send_digits", p)
+        await run_hook(ctx.fake.on_call_updated, call, "send_digits", p)
     if p.keys() & {"Url", "Method", "Status"} or "PlayDtmf" not in p:
         status = p.get("Status", "").lower()
         if status == "canceled" and call.status not in {"queued", "ringing"}:
@@ -112,7 +113,7 @@ async def interrupt_or_digits(ctx: Ctx) -> Body:
                 call.params[name] = p[name]
         if status:
             ctx.fake.set_call_status(call.sid, status)
-        await ctx.fake._notify_updated(call, "interrupt", p)
+        await run_hook(ctx.fake.on_call_updated, call, "interrupt", p)
     return Item(k.CALL.element, call.data)
 
 
@@ -140,7 +141,7 @@ async def record_call(ctx: Ctx) -> Body:
         record = recordings[-1]
     else:
         raise ApiFailure(400, 21509)
-    await ctx.fake._notify_updated(call, "record", ctx.params)
+    await run_hook(ctx.fake.on_call_updated, call, "record", ctx.params)
     return Item(k.RECORDING.element, record.data)
 
 
@@ -148,7 +149,7 @@ async def play_call(ctx: Ctx) -> Body:
     """POST /Calls/{sid}/Play: hand the audio to ``on_call_updated``."""
     call = _live_call(ctx)
     _choice(ctx, "Direction", {"in", "out", "both"}, 10022)
-    await ctx.fake._notify_updated(call, "play", ctx.params)
+    await run_hook(ctx.fake.on_call_updated, call, "play", ctx.params)
     return Item(k.CALL.element, call.data)
 
 
@@ -173,5 +174,5 @@ async def effect_call(ctx: Ctx) -> Body:
             exclusive = high == float("inf")
             if (value <= low if exclusive else value < low) or value > high:
                 raise ApiFailure(400, 21222, f"{name} is out of bounds")
-    await ctx.fake._notify_updated(call, "effect", ctx.params)
+    await run_hook(ctx.fake.on_call_updated, call, "effect", ctx.params)
     return Item(k.CALL.element, call.data)

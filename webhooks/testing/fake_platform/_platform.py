@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import inspect
 import secrets
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -37,6 +36,7 @@ from starlette.types import Receive, Scope, Send
 from . import _kinds as kinds
 from ._calls import advance_call
 from ._faults import DroppedConnectionError, FaultInjector, apply_fault
+from ._hooks import CallCreatedHook, CallUpdatedHook
 from ._http import (
     RequestRecord,
     check_auth,
@@ -60,24 +60,10 @@ from ._routing import Ctx, Route, Router
 from ._server import serve_in_thread
 
 __all__ = [
-    "CallAction",
-    "CallCreatedHook",
-    "CallUpdatedHook",
     "DroppedConnectionError",
     "FakePlatform",
     "RequestRecord",
 ]
-
-CallAction = Literal["interrupt", "send_digits", "record", "play", "effect"]
-"""A live-call request: ``POST /Calls/{sid}`` with ``Url``/``Method``/``Status``
-(``interrupt``) or ``PlayDtmf`` (``send_digits``), ``…/Recordings`` (``record``), ``…/Play``
-(``play``) and ``…/Effect`` (``effect``)."""
-
-CallCreatedHook = Callable[[CallRecord], Awaitable[None] | None]
-"""Called with each call made through ``POST /Calls``."""
-
-CallUpdatedHook = Callable[[CallRecord, CallAction, Mapping[str, str]], Awaitable[None] | None]
-"""Called with the call, the action and the request's parameters of each live-call request."""
 
 
 def _utcnow() -> datetime:
@@ -335,20 +321,6 @@ class FakePlatform:
             call, status, self.now(), duration=duration, answered_by=answered_by, price=price
         )
         return call
-
-    async def _notify_created(self, call: CallRecord) -> None:
-        if self.on_call_created is not None:
-            result = self.on_call_created(call)
-            if inspect.isawaitable(result):
-                await result
-
-    async def _notify_updated(
-        self, call: CallRecord, action: CallAction, params: Mapping[str, str]
-    ) -> None:
-        if self.on_call_updated is not None:
-            result = self.on_call_updated(call, action, params)
-            if inspect.isawaitable(result):
-                await result
 
     # --- ASGI ---------------------------------------------------------------------------
 

@@ -1,25 +1,24 @@
 """Routing of the fake platform: what a handler gets, the route type and the matcher.
 
-A request reaches its handler as a :class:`Ctx` (the platform, the path arguments, the
-parameters); :func:`snake`, :func:`truthy` and :func:`coerce` read parameters as the platform
-does. The handlers are in ``_crud`` (one per shape, for any kind), ``_calls``,
-``_sip`` and ``_endpoints``; lists are paged by ``_paging``.
+A request reaches its handler as a :class:`Ctx`: the platform as handlers see it (a
+:class:`Platform`), the path arguments and the parameters; :func:`snake`, :func:`truthy` and
+:func:`coerce` read parameters as the platform does. The handlers are in ``_crud`` (one per
+shape, for any kind), ``_calls``, ``_sip`` and ``_endpoints``; lists are paged by ``_paging``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any, Protocol
 
-from ._records import Store
+from ._hooks import CallCreatedHook, CallUpdatedHook
+from ._records import CallRecord, Store
 from ._render import ApiFailure, Body
 
-if TYPE_CHECKING:
-    from ._platform import FakePlatform
-
-__all__ = ["Ctx", "Handler", "Route", "Router", "coerce", "snake", "truthy"]
+__all__ = ["Ctx", "Handler", "Platform", "Route", "Router", "coerce", "snake", "truthy"]
 
 _FIRST_CAP = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
@@ -52,11 +51,47 @@ def coerce(template: Any, value: str) -> Any:
     return value
 
 
+class Platform(Protocol):
+    """What the handlers use of the platform (:class:`~._platform.FakePlatform` is the one):
+    its records, clock and options, the media and caller names tests gave it, its call hooks,
+    and moving a call to a new status."""
+
+    @property
+    def store(self) -> Store:
+        """The records of the account."""
+
+    @property
+    def amp_in_page_uris(self) -> bool:
+        """Whether page URIs join their parameters with ``&amp;``."""
+
+    @property
+    def media(self) -> Mapping[str, tuple[int, str]]:
+        """The known MMS media by URL: ``(size in bytes, content type)``."""
+
+    @property
+    def cnam_names(self) -> Mapping[str, str]:
+        """Caller names of CNAM lookups, by phone number."""
+
+    @property
+    def on_call_created(self) -> CallCreatedHook | None:
+        """Run with each call made by ``POST /Calls``."""
+
+    @property
+    def on_call_updated(self) -> CallUpdatedHook | None:
+        """Run after each live-call request was applied to the call."""
+
+    def now(self) -> datetime:
+        """The current time (aware, UTC)."""
+
+    def set_call_status(self, sid: str, status: str) -> CallRecord:
+        """Move a call to a new status, as the platform would while running it."""
+
+
 @dataclass(slots=True)
 class Ctx:
     """What a handler gets: the platform, the path arguments and the parameters."""
 
-    fake: FakePlatform
+    fake: Platform
     args: dict[str, str]
     params: dict[str, str]
     pairs: list[tuple[str, str]]
