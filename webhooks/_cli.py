@@ -4,7 +4,7 @@ A subcommand is a function that receives the argparse sub-parsers object and add
 setting ``func`` to what runs it. It registers itself with :func:`command`. Subcommands live in
 their own modules, found at start-up without editing this file:
 
-- ``webhooks/_cli_<name>.py`` modules (``serve`` and ``schema`` ship here), and
+- ``webhooks/_cli_<name>.py`` modules (``serve``, ``routes`` and ``schema`` ship here), and
 - a ``_cli`` module in any subpackage of :mod:`webhooks` (e.g. ``webhooks/testing/_cli.py``).
 
 Example of a subcommand module::

@@ -7,9 +7,11 @@ What the server bounds (and the flags that set it):
   is closed), and an idle keep-alive connection: ``--keep-alive`` seconds (default 5);
 - the body: the app's ``max_body_size`` (default 64 KiB; 413 beyond).
 
-Connections in total, TLS, and per-client rates are for the reverse proxy in front (see the
-operations guide). ``--workers N`` needs sessions that every worker sees: with the in-memory
-store, it refuses to start and names :class:`~webhooks.RedisStore`.
+Connections in total (``--limit-concurrency`` answers 503 beyond a number per worker), TLS,
+and per-client rates are for the reverse proxy in front (see the operations guide).
+
+``--workers N`` needs sessions that every worker sees: with the in-memory store, it refuses to
+start and names :class:`~webhooks.RedisStore`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,13 @@ def add_serve(parsers: Subparsers) -> None:
     parser.add_argument(
         "--reload", action="store_true", help="restart when a Python file changes (development)"
     )
+    parser.add_argument(
+        "--reload-dir",
+        action="append",
+        default=None,
+        metavar="DIR",
+        help="a directory to watch with --reload (repeatable; default: the current directory)",
+    )
     parser.add_argument("--log-level", default="info", help="log level (default info)")
     parser.add_argument(
         "--access-log",
@@ -69,6 +78,14 @@ def add_serve(parsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--keep-alive", type=int, default=5, help="seconds an idle connection is kept (default 5)"
+    )
+    parser.add_argument(
+        "--limit-concurrency",
+        type=int,
+        default=None,
+        metavar="N",
+        help="answer 503 beyond N connections and requests at once per worker (default: no "
+        "limit; a reverse proxy usually bounds connections)",
     )
     parser.set_defaults(func=run_serve)
 
@@ -118,6 +135,7 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         reload=args.reload,
+        reload_dirs=args.reload_dir,
         log_level=args.log_level,
         log_config=log_config(args.log_level),
         access_log=args.access_log,
@@ -125,6 +143,7 @@ def run_serve(args: argparse.Namespace) -> int:
         http=PROTOCOLS[http],
         h11_max_incomplete_event_size=args.max_header_size,
         timeout_keep_alive=args.keep_alive,
+        limit_concurrency=args.limit_concurrency,
         lifespan="on",
     )
     return 0

@@ -112,7 +112,11 @@ class RequestGuard:
 
 
 class GuardedH11Protocol(RequestGuard, H11Protocol):
-    """uvicorn's h11 protocol with a request read deadline (h11 bounds the header size)."""
+    """uvicorn's h11 protocol with a request read deadline.
+
+    h11 bounds the header size itself (``h11_max_incomplete_event_size``, which ``serve`` sets
+    to ``--max-header-size``); uvicorn answers a longer header ``400``.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -19,7 +19,7 @@ from typing import Any, Final, Protocol
 
 from webhooks.routing import Route
 
-__all__ = ["ACCESS_LOGGER", "Outcome", "Telemetry", "WebhookObserver"]
+__all__ = ["ACCESS_LOGGER", "Outcome", "Telemetry", "WebhookObserver", "access_logger"]
 
 ACCESS_LOGGER: Final = "webhooks.access"
 """The logger of the one line per webhook."""
@@ -28,6 +28,8 @@ Outcome = str
 """``"ok"``, ``"failed"`` (the handler or the session store failed) or ``"rejected"`` (4xx)."""
 
 _access = logging.getLogger(ACCESS_LOGGER)
+access_logger: Final = _access
+"""The ``webhooks.access`` logger itself."""
 
 
 class WebhookObserver(Protocol):
@@ -72,11 +74,12 @@ class Telemetry:
         """Record one answered webhook (called once per request, after the answer is sent)."""
         if outcome == "rejected":
             self.rejections[status] += 1
-        if _access.isEnabledFor(logging.INFO) or self.observers:
+        logged = _access.isEnabledFor(logging.INFO)
+        if logged or self.observers:
             seconds = time.perf_counter() - started
             for observer in self.observers:
                 observer.finished(route, call_sid, status, seconds, outcome, started)
-            if _access.isEnabledFor(logging.INFO):
+            if logged:
                 _log(route, call_sid, status, seconds, outcome, reason)
 
 

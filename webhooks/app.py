@@ -35,7 +35,7 @@ from starlette.types import Receive, Scope, Send
 
 from inboundxml import Hangup, InboundXMLError, Response, Say, parse, use_url_resolver
 from webhooks._asgi import forwarded_base, read_event, send_document, send_rejection
-from webhooks._telemetry import Telemetry
+from webhooks._telemetry import Telemetry, access_logger
 from webhooks._throttle import LogThrottle
 from webhooks.errors import BadRequest, ConfigurationError, HandlerError
 from webhooks.events import ClientProtocol, Event
@@ -285,7 +285,7 @@ class App(Router):
                 if stripped is None and (
                     path in table or f"/{path[1:].partition('/')[2]}" in table
                 ):
-                    await send_rejection(send, 403, b"missing or wrong URL token")
+                    await self._reject_token(path, table, send)
                     return
             else:
                 route = table.get(path)
@@ -293,6 +293,14 @@ class App(Router):
                 await self._dispatch(route, scope, receive, send)
                 return
         await self._starlette(scope, receive, send)
+
+    async def _reject_token(self, path: str, table: dict[str, Route], send: Send) -> None:
+        """Answer 403 to a webhook path without its URL token; log it under the route's path."""
+        started = time.perf_counter()
+        reason = "missing or wrong URL token"
+        await send_rejection(send, 403, reason.encode())
+        route = table.get(path) or table[f"/{path[1:].partition('/')[2]}"]
+        self.telemetry.finished(route, None, 403, started, "rejected", reason)
 
     async def _dispatch(self, route: Route, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -312,7 +320,9 @@ class App(Router):
                 status, body = await self.handle(route, event, context)
                 self.tracing.answered(span, status, context.outcome)
         await send_document(send, status, body)
-        self.telemetry.finished(route, event.call_sid, status, started, context.outcome)
+        telemetry = self.telemetry
+        if telemetry.observers or access_logger.isEnabledFor(logging.INFO):  # else: nothing to do
+            telemetry.finished(route, event.call_sid, status, started, context.outcome)
 
     async def handle(
         self, route: Route, event: Event, context: _RequestContext | None = None

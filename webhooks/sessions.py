@@ -22,7 +22,6 @@ from typing import Any, Final
 
 from webhooks._redis_store import RedisStore
 from webhooks._session import DEFAULT_TTL, OpenSession, Session, SessionStore
-from webhooks._throttle import LogThrottle
 from webhooks.errors import ConfigurationError
 
 __all__ = [
@@ -39,6 +38,7 @@ DEFAULT_MAX_SESSIONS: Final = 50_000
 """Entries a :class:`MemoryStore` keeps by default (about 20 MB of small sessions)."""
 
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+_EVICTION_LOG_INTERVAL: Final = 10.0
 _SWEEP_STEP: Final = 64
 """Expired entries dropped per store write at most: the sweep never stalls the event loop."""
 
@@ -123,7 +123,8 @@ class MemoryStore(SessionStore):
         self._data: OrderedDict[str, tuple[str | dict[str, Any], float]] = OrderedDict()
         # Per-call locks: a call present here is locked; its deque holds the waiting requests.
         self._waiters: dict[str, deque[asyncio.Future[None]]] = {}
-        self._evictions = LogThrottle(logger)
+        self._evictions_logged = 0
+        self._evictions_logged_at = -_EVICTION_LOG_INTERVAL
         self._sweep_at = 0.0
         self.evicted = 0
         """Sessions evicted so far to stay within ``max_sessions``."""
@@ -210,14 +211,19 @@ class MemoryStore(SessionStore):
                     self._sweep_at = expires
                     break
                 del entries[oldest]
-        excess = len(entries) - self.max_sessions
-        if excess > 0:
-            for _ in range(excess):
-                entries.popitem(last=False)
-            self.evicted += excess
-            self._evictions.log(
-                logging.WARNING,
-                "evict",
-                "MemoryStore is full (max_sessions=%d): evicted the least recently used session",
-                self.max_sessions,
-            )
+        if len(entries) > self.max_sessions:  # one entry was added: one goes
+            entries.popitem(last=False)
+            self.evicted += 1
+            if now >= self._evictions_logged_at + _EVICTION_LOG_INTERVAL:
+                self._log_evictions(now)
+
+    def _log_evictions(self, now: float) -> None:
+        """A warning at most once per interval, with the count since the previous one."""
+        count, self._evictions_logged = self.evicted - self._evictions_logged, self.evicted
+        logger.warning(
+            "MemoryStore is full (max_sessions=%d): evicted %d least recently used session(s) "
+            "since the last warning; raise max_sessions or end sessions sooner",
+            self.max_sessions,
+            count,
+        )
+        self._evictions_logged_at = now

@@ -26,7 +26,8 @@ def test_phone_is_a_subcommand_of_python_m_webhooks() -> None:
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["no_colon"], "MODULE:ATTRIBUTE"),
+        ([":app"], "MODULE:ATTRIBUTE"),
+        (["phone_no_such_module"], "cannot load"),
         (["examples.ivr:app", "--path", "voice"], "--path must start with '/'"),
         (["examples.ivr:app", "--port", "70000"], "--port must be"),
         (["examples.ivr:missing"], "no attribute 'missing'"),

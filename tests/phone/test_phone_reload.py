@@ -112,7 +112,8 @@ async def test_info_names_the_import_string(package: Path) -> None:
 @pytest.mark.parametrize(
     ("spec", "fragment"),
     [
-        ("no_colon", "MODULE:ATTRIBUTE"),
+        (":app", "MODULE:ATTRIBUTE"),
+        ("phone_no_such_module", "cannot load"),
         ("phone_no_such_module:app", "cannot load"),
         ("examples.ivr:nothing", "no attribute 'nothing'"),
     ],
@@ -120,3 +121,10 @@ async def test_info_names_the_import_string(package: Path) -> None:
 def test_bad_import_strings_fail_at_once(spec: str, fragment: str) -> None:
     with pytest.raises(TargetError, match=fragment):
         create_phone_app(spec)
+
+
+def test_a_bare_module_means_its_app() -> None:
+    from examples.ivr import app
+    from webhooks.phone._target import Target
+
+    assert Target("examples.ivr").current() is app

@@ -142,3 +142,28 @@ def _cluster_ok(port: int) -> bool:
         capture_output=True, text=True, timeout=10,
     )  # fmt: skip
     return "cluster_state:ok" in info.stdout
+
+
+@contextmanager
+def redis_sentinel(service: str = "webhooks") -> Iterator[tuple[int, RedisProcess]]:
+    """A primary ``redis-server`` watched by one Sentinel; yields the Sentinel's port and it."""
+    with tempfile.TemporaryDirectory() as directory, redis_process() as primary:
+        port = free_port()
+        config = Path(directory) / "sentinel.conf"
+        config.write_text(
+            f"port {port}\nbind 127.0.0.1\ndir {directory}\n"
+            f"sentinel monitor {service} 127.0.0.1 {primary.port} 1\n"
+            f"sentinel down-after-milliseconds {service} 5000\n"
+        )
+        process = subprocess.Popen(
+            [_binary("redis-server"), str(config), "--sentinel"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            if not wait_for_port(port, 20, process):
+                pytest.fail(f"redis-server --sentinel did not start on 127.0.0.1:{port}")
+            yield port, primary
+        finally:
+            process.kill()
+            process.wait(10)

@@ -105,6 +105,13 @@ def test_serve_passes_the_options_to_uvicorn(monkeypatch: pytest.MonkeyPatch) ->
     assert seen["h11_max_incomplete_event_size"] == 16 * 1024
     assert seen["access_log"] is False  # the app logs one line per webhook, token-free
     assert seen["log_config"]["loggers"]["webhooks"]["level"] == "INFO"
+    assert seen["limit_concurrency"] is None
+    assert (
+        serve_options(monkeypatch, "examples.ivr", "--limit-concurrency", "500")[
+            "limit_concurrency"
+        ]
+        == 500
+    )
 
 
 def test_serve_reload_runs_the_import_string(monkeypatch: pytest.MonkeyPatch) -> None:

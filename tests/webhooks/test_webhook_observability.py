@@ -156,8 +156,14 @@ async def test_the_log_line_never_shows_the_url_token(caplog: pytest.LogCaptureF
         async with asgi_client(app) as client:
             reply = await client.post("/s3cr3t-path-token/voice", data=voice_params())
             assert reply.status_code == 200
+            wrong = await client.post("/wrong-token/voice", data=voice_params())
+            assert wrong.status_code == 403
+            bare = await client.post("/voice", data=voice_params())
+            assert bare.status_code == 403
     assert "route=/voice" in caplog.text
     assert "s3cr3t" not in caplog.text
+    reasons = [r.webhook.get("reason") for r in caplog.records if r.name == "webhooks.access"]  # type: ignore[attr-defined]
+    assert reasons == [None, "missing or wrong URL token", "missing or wrong URL token"]
 
 
 # -- metrics ----------------------------------------------------------------------------------

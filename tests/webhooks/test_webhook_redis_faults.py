@@ -15,7 +15,7 @@ import anyio
 import httpx
 import pytest
 import redis.asyncio
-from redis_support import RedisProcess, redis_cluster, redis_process
+from redis_support import RedisProcess, redis_cluster, redis_process, redis_sentinel
 from webhook_support import asgi_client, serve_subprocess, voice_params
 
 from inboundxml import Response, Say, parse
@@ -99,7 +99,7 @@ async def test_a_lock_whose_holder_failed_is_gone_a_lease_later(
         failed = await client.post("/slow", data=voice_params(CallSid=CALL))
         assert failed.status_code == 200  # the heartbeat's failure answer: the fallback
         assert parse(failed.content) == DEFAULT_FALLBACK
-        await anyio.sleep(4)  # frozen 4 s: far longer than the 1 s lease
+        await anyio.sleep(10)  # frozen 10 s: ten leases long
         server.thaw()
         # The failed request's lock expired with its lease: this request takes the lock within
         # its 3 s lock_wait (with the old 30 s lease it would wait and fail).
@@ -209,3 +209,26 @@ async def test_two_app_processes_on_a_cluster_lose_no_update(cluster: list[str])
             assert time.monotonic() - started < 60  # generous: only "not forever"
             assert (await shown(first)).split()[0] == "60"
             assert (await shown(second)).split()[0] == "60"
+
+
+async def test_redis_store_through_sentinel() -> None:
+    with redis_sentinel("webhooks") as (port, _):
+        sentinel = redis.asyncio.Sentinel([("127.0.0.1", port)])  # type: ignore[no-untyped-call]
+        client = sentinel.master_for("webhooks")
+        store = RedisStore(client=client)
+        app = counting_app(store)
+        async with asgi_client(app) as http:
+
+            async def count() -> None:
+                reply = await http.post("/count", data=voice_params(CallSid=CALL))
+                assert reply.status_code == 204
+
+            async with anyio.create_task_group() as tg:
+                for _ in range(30):
+                    tg.start_soon(count)
+            assert await shown(http) == "30"
+        await store.aclose()
+        await client.aclose()
+        await client.connection_pool.disconnect()
+        for connection in sentinel.sentinels:
+            await connection.aclose()

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -115,3 +116,38 @@ def test_the_h11_protocol_has_the_same_deadline(monkeypatch: pytest.MonkeyPatch)
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+APP_SOURCE = """
+from inboundxml import Response, Say
+from webhooks import App, VoiceEvent
+
+app = App()
+
+
+@app.voice("/voice")
+def voice(call: VoiceEvent) -> Response:
+    return Response(Say("{text}"))
+"""
+
+
+def test_serve_reload_restarts_when_the_code_changes(tmp_path: Path) -> None:
+    module = tmp_path / "reloaded_app.py"
+    module.write_text(APP_SOURCE.format(text="first"))
+    with (
+        serve_subprocess(
+            "reloaded_app", "--reload", "--reload-dir", str(tmp_path), pythonpath=str(tmp_path)
+        ) as url,
+        httpx.Client(base_url=url) as client,
+    ):
+        assert "first" in client.post("/voice", data=voice_params()).text
+        module.write_text(APP_SOURCE.format(text="second"))
+        deadline = time.monotonic() + 30  # generous: only "not forever"
+        answer = ""
+        while "second" not in answer and time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                answer = client.post("/voice", data=voice_params()).text
+            except httpx.TransportError:
+                answer = ""  # restarting
+        assert "second" in answer

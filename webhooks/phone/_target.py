@@ -18,6 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from webhooks._cli import app_target
+
 __all__ = ["Target", "TargetError"]
 
 
@@ -42,7 +44,8 @@ class Target:
     """An app given as an object (never reloaded) or as ``MODULE:ATTRIBUTE`` (reloaded).
 
     Args:
-        app: The ASGI app itself, or its import string such as ``examples.ivr:app``.
+        app: The ASGI app itself, or its import string such as ``examples.ivr:app`` (a bare
+            ``MODULE`` means ``MODULE:app``).
 
     Raises:
         TargetError: If the import string is malformed or the first import fails.
@@ -54,9 +57,9 @@ class Target:
         self._mtimes: dict[str, float] = {}
         self._error: TargetError | None = None
         if isinstance(app, str):
-            module_name, _, attribute = app.partition(":")
+            module_name, _, attribute = app_target(app).partition(":")
             if not module_name or not attribute:
-                raise TargetError(f"expected MODULE:ATTRIBUTE, got {app!r}")
+                raise TargetError(f"expected MODULE or MODULE:ATTRIBUTE, got {app!r}")
             self.spec: str | None = app
             self._module_name = module_name
             self._attribute = attribute

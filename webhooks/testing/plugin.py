@@ -31,6 +31,8 @@ from typing import Any
 
 import pytest
 
+from webhooks._cli import app_target
+
 __all__ = [
     "FlowCoveragePlugin",
     "fake_platform",
@@ -92,9 +94,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _load(target: str) -> Any:
-    module, _, attribute = target.partition(":")
+    """Import ``MODULE:ATTRIBUTE`` (a bare ``MODULE`` means ``MODULE:app``)."""
+    module, _, attribute = app_target(target).partition(":")
     if not module or not attribute:
-        raise pytest.UsageError(f"expected MODULE:ATTRIBUTE, got {target!r}")
+        raise pytest.UsageError(f"expected MODULE or MODULE:ATTRIBUTE, got {target!r}")
     try:
         return getattr(importlib.import_module(module), attribute)
     except (ImportError, AttributeError) as exc:
@@ -160,8 +163,7 @@ def webhooks_app(request: pytest.FixtureRequest) -> Any:
     target = str(request.config.getini("webhooks_app") or "")
     if not target:
         pytest.fail("no app: override the webhooks_app fixture or set the webhooks_app ini option")
-    module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)
+    return _load(target)
 
 
 @pytest.fixture
