@@ -59,13 +59,15 @@ DEFAULT_FALLBACK: Final = Response(
     Say("We are sorry, an application error has occurred. Goodbye."), Hangup()
 )
 
-ErrorPolicy: TypeAlias = Literal["fallback", "500"] | Callable[[Exception, Route], Response | None]
+ErrorPolicy: TypeAlias = (
+    Literal["fallback", "500", 500] | Callable[[Exception, Route], Response | None]
+)
 """What a caller gets when a request fails (``App(on_error=...)``).
 
 - ``"fallback"`` (default): HTTP 200 with the app's fallback document (``fallback=`` /
   ``sms_fallback=``): the caller hears an apology and the call ends.
-- ``"500"``: HTTP 500 with no document. The platform then fetches the Fallback URL configured
-  for the number or application (``VoiceFallbackUrl``, ``SmsFallbackUrl``, or ``FallbackUrl`` of
+- ``"500"`` (or ``500``): HTTP 500 with no document. The platform then fetches the Fallback
+  URL configured for the number or application (``VoiceFallbackUrl``, ``SmsFallbackUrl``, or ``FallbackUrl`` of
   a REST-created call) and logs notification 12105; without one, the caller hears "An error has
   occurred" and the call ends.
 - a callable ``(exception, route) -> Response | None``: its document is answered with HTTP 200;
@@ -188,6 +190,8 @@ class App(Router):
             self._sms_fallback = (sms_fallback or Response()).to_bytes()
         except InboundXMLError as exc:
             raise ConfigurationError(f"invalid fallback document: {exc}") from exc
+        if on_error == 500:
+            on_error = "500"
         if not (on_error in ("fallback", "500") or callable(on_error)):
             raise ConfigurationError(
                 f"on_error must be 'fallback', '500' or a callable, got {on_error!r}"

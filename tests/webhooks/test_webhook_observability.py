@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import httpx
 import pytest
@@ -51,8 +52,9 @@ async def test_a_failure_answers_the_fallback_by_default() -> None:
     assert parse(reply.content) == DEFAULT_FALLBACK
 
 
-async def test_on_error_500_hands_the_call_to_the_platforms_fallback_url() -> None:
-    app = build_app(on_error="500")
+@pytest.mark.parametrize("policy", ["500", 500])
+async def test_on_error_500_hands_the_call_to_the_platforms_fallback_url(policy: Any) -> None:
+    app = build_app(on_error=policy)
     async with asgi_client(app) as client:
         reply = await client.post("/broken", data=voice_params(Digits="1"))
         fine = await client.post("/voice", data=voice_params())
