@@ -67,9 +67,9 @@ ErrorPolicy: TypeAlias = (
 - ``"fallback"`` (default): HTTP 200 with the app's fallback document (``fallback=`` /
   ``sms_fallback=``): the caller hears an apology and the call ends.
 - ``"500"`` (or ``500``): HTTP 500 with no document. The platform then fetches the Fallback
-  URL configured for the number or application (``VoiceFallbackUrl``, ``SmsFallbackUrl``, or ``FallbackUrl`` of
-  a REST-created call) and logs notification 12105; without one, the caller hears "An error has
-  occurred" and the call ends.
+  URL configured for the number or application (``VoiceFallbackUrl``, ``SmsFallbackUrl``, or
+  ``FallbackUrl`` of a REST-created call) and logs notification 12105; without one, the caller
+  hears "An error has occurred" and the call ends.
 - a callable ``(exception, route) -> Response | None``: its document is answered with HTTP 200;
   ``None`` (or an exception of its own) answers HTTP 500 as above.
 """
