@@ -1,9 +1,10 @@
-"""The compiler: table entries -> verb classes (their constructors) and fast readers.
+"""The compiler: table entries -> verb classes (their constructors).
 
 Each class gets an ``__init__`` compiled from its table entry whose keywords are the element's
 attributes (snake_case): it checks every value as it is given and pre-renders the attributes,
 so that building and serializing a document costs little more than formatting a string. The
-fast readers of the parser (:mod:`inboundxml._reader`) are compiled here from the same entries.
+fast readers of the parser (:mod:`inboundxml._reader`) are compiled with :func:`compile_source`
+and share the constructors' cheap text test (:func:`fast_text_source`).
 
 The checks come from the table and the problems from :mod:`inboundxml._rules`. Generated
 source is compiled under a file name of its own (``<inboundxml generated Say.__init__>``) and
@@ -38,7 +39,6 @@ __all__ = [
     "compile_class",
     "compile_source",
     "fast_text_source",
-    "reader_source",
 ]
 
 
@@ -327,89 +327,3 @@ def _learner(
 ELEMENT_TEXT: dict[str, Callable[[object], str | None]] = {
     spec.tag: text_checker(spec) for spec in ELEMENTS.values()
 }
-
-
-def reader_source(spec: ElementSpec) -> str:
-    """The reader of one element, compiled from its table entry.
-
-    Its second argument is how many levels may still nest below the element.
-    """
-    lines = [
-        "def read(node, room):",
-        "    items = node.items()",
-        "    if items:",
-        "        key = tuple(items)",
-        "        found = _cache.get(key)",
-        "        if found is None:",
-        "            found = _attributes(key)",
-        "        attrs, astr = found",
-        "    else:",
-    ]
-    lines += (
-        ["        raise _Irregular"] if rules.required(spec) else ["        attrs, astr = _bare"]
-    )
-    lines += [
-        "    element = _new(_cls)",
-        "    element._attrs = attrs",
-        "    element._astr = astr",
-        "    text = node.text",
-    ]
-    if spec.children:
-        lines += [
-            "    if len(node):",
-            "        if text is not None and not text.isspace():",
-            "            raise _Irregular",
-            "        if room < 1:",
-            "            raise _Irregular",
-            "        room -= 1",
-            "        children = []",
-            "        append = children.append",
-            "        try:",
-            "            for child in node:",
-            "                tail = child.tail",
-            "                if tail is not None and not tail.isspace():",
-            "                    raise _Irregular",
-            "                append(_children[child.tag](child, room))",
-            "        except KeyError:",  # a child that may not be here
-            "            raise _Irregular from None",
-        ]
-        limit = rules.child_limit(spec)
-        if limit is not None:
-            lines += [
-                f"        if len(children) > {limit}:",
-                "            raise _Irregular",
-            ]
-        lines += [
-            "        element._text = None",
-            "        element._children = children",
-            "        return element",
-        ]
-    else:
-        lines += ["    if len(node):", "        raise _Irregular"]
-    if spec.text is not TextKind.NONE:
-        fast = fast_text_source(spec, str_or_none=True)
-        pad = ""
-        if fast:
-            lines.append(f"    if not ({fast}):")
-            pad = "    "
-        lines += [
-            f"{pad}    try:",
-            f"{pad}        text = _check_text(text)",
-            f"{pad}    except _Invalid:",
-            f"{pad}        raise _Irregular from None",
-        ]
-        if spec.content_required:
-            lines += [f"{pad}    if text is None:", f"{pad}        raise _Irregular"]
-        lines.append("    element._text = text")
-    else:
-        if spec.content_required:
-            lines.append("    raise _Irregular")
-        else:
-            lines += [
-                "    if text is not None and not text.isspace():",
-                "        raise _Irregular",
-                "    element._text = None",
-            ]
-    lines.append(f"    element._children = {'[]' if spec.children else 'None'}")
-    lines.append("    return element")
-    return "\n".join(lines) + "\n"
