@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import linecache
 from collections.abc import Callable
+from functools import partial
 from typing import Any, NoReturn
 
 from . import _rules as rules
 from ._element import Element, attr_property, check_count, class_docstring, fail_child, fail_mixed
+from ._render import leaf_markup
 from ._values import (
     URL_MAX,
     Invalid,
     check_format,
     coercer,
     escape_attr,
+    escape_text,
     lexicon,
     render_value,
     text_checker,
@@ -64,27 +67,6 @@ def canonical_text(spec: ElementSpec, value: object) -> str | None:
     return text
 
 
-def _render_expr(attr: Attr) -> str:
-    """The markup of a checked value ``v`` of a flag or number attribute."""
-    if attr.kind is Kind.BOOL:
-        return "('true' if v else 'false')"
-    if attr.kind is Kind.INT:
-        return "str(v)"
-    return "_rv(v)"  # BOOL_OR_INT
-
-
-def _fast_check(attr: Attr) -> str:
-    """A cheap test that proves a common value of a flag or number valid (else the full check)."""
-    if attr.kind is Kind.INT and not attr.values:
-        lo = "" if attr.minimum is None else f"{attr.minimum} <= "
-        hi = "" if attr.maximum is None else f" <= {attr.maximum}"
-        test = "{x}.__class__ is int"
-        return test + (f" and {lo}{{x}}{hi}" if lo or hi else "")
-    if attr.kind is Kind.BOOL:
-        return "{x}.__class__ is bool"
-    return ""
-
-
 def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
     """A cheap test that proves common text valid, when the format needs no further check.
 
@@ -98,16 +80,19 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
         return f"{typed} and text.isprintable() and not text.isspace(){limit}"
     if spec.text in (TextKind.URL, TextKind.NAME):
         return f"{typed} and text.isprintable() and ' ' not in text{limit}"
+    if spec.text is TextKind.PHONE:  # ASCII digits, after a '+' or not
+        digits = "(text.isdigit() or (text[0] == '+' and text[1:].isdigit()))"
+        return f"{typed} and text.isascii() and {digits}{limit}"
     return ""
 
 
-_BY_NUMBER = frozenset({Kind.INT, Kind.BOOL, Kind.BOOL_OR_INT})
-"""Kinds given as Python numbers or flags; every other kind is given as a string."""
+_KEY_CLASS = {Kind.INT: int, Kind.BOOL: bool, Kind.BOOL_OR_INT: bool}
+"""The class of the values an attribute's memory is keyed by (``str`` for the other kinds)."""
 SMALL_INTS = 100
-"""Integer attribute values below this have their markup made in advance."""
+"""Integer attribute values below this are known (with their markup) from the start."""
 KNOWN_VALUES = 1024
-"""Strings remembered per attribute as valid (with their markup); the memory starts over when
-full. Closed lists (enums, methods) are known from the start."""
+"""Values remembered per attribute as valid (with their markup); the memory starts over when
+full. Closed lists (enums, methods, flags) are known from the start."""
 
 
 def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
@@ -123,15 +108,62 @@ def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
     return []
 
 
-def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[str, tuple[object, str]]:
-    """The strings known valid for ``attr`` from the start: every form of a closed list."""
-    if attr.kind not in (Kind.ENUM, Kind.METHOD):
+def _known_values(
+    attr: Attr, check: Callable[[object], object]
+) -> dict[object, tuple[object, str]]:
+    """The values known valid for ``attr`` from the start: a closed list, flags, small numbers."""
+    if attr.kind in (Kind.ENUM, Kind.METHOD):
+        given: list[object] = list(lexicon(attr))
+    elif attr.kind in (Kind.BOOL, Kind.BOOL_OR_INT):
+        given = [True, False]
+    elif attr.kind is Kind.INT:
+        given = list(range(SMALL_INTS))
+    else:
         return {}
-    known = {}
-    for raw in lexicon(attr):
-        value = check(raw)
+    known: dict[object, tuple[object, str]] = {}
+    for raw in given:
+        try:
+            value = check(raw)
+        except Invalid:
+            continue
         known[raw] = (value, f' {attr.xml}="{render_value(value)}"')
     return known
+
+
+def _attr_lines(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
+    """Check a given value: values seen before map straight to their canonical value and markup."""
+    x, key = attr.py, _KEY_CLASS.get(attr.kind, str).__name__
+    lines = [
+        f"    if {x} is not None:",
+        f"        c = _k{index}.get({x}) if {x}.__class__ is {key} else None",
+        "        if c is None:",
+        "            try:",
+        f"                c = _m{index}({x})",
+        "            except _Invalid as e:",
+        f"                raise _fail({index}, e) from None",
+        f"        a[{x!r}] = c[0]",
+        "        s += c[1]",
+    ]
+    return lines + _absent(index, attr, spec)
+
+
+def _text_lines(spec: ElementSpec) -> list[str]:
+    """Check the text of an element without children and make its markup."""
+    tag = spec.tag
+    if spec.text is TextKind.NONE:
+        return ["    self._text = None", f"    self._markup = f'<{tag}{{s}}/>'"]
+    slow = ["    self._text = text = _text(text)", "    self._markup = _leaf(s, text)"]
+    fast = fast_text_source(spec)
+    if not fast:
+        return slow
+    lines = [f"    if {fast}:", "        self._text = text"]
+    if spec.text is not TextKind.PHONE:  # digits and '+' need no escaping
+        lines += [
+            "        if '&' in text or '<' in text or '>' in text:",
+            "            text = _esc(text)",
+        ]
+    lines += [f"        self._markup = f'<{tag}{{s}}>{{text}}</{tag}>'", "    else:"]
+    return lines + ["    " + line for line in slow]
 
 
 def _init_source(spec: ElementSpec) -> str:
@@ -149,52 +181,15 @@ def _init_source(spec: ElementSpec) -> str:
     lines = [f"def __init__({', '.join(params)}):"]
     lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
     for i, attr in enumerate(spec.attrs):
-        lines.append(f"    if {attr.py} is not None:")
-        if attr.kind not in _BY_NUMBER:
-            # Strings seen before map straight to their canonical value and markup.
-            x = attr.py
-            lines += [
-                f"        c = _k{i}.get({x}) if {x}.__class__ is str else None",
-                "        if c is None:",
-                f"            c = _m{i}({x})",
-                f"        a[{x!r}] = c[0]",
-                "        s += c[1]",
-            ]
-            lines += _absent(i, attr, spec)
-            continue
-        fast = _fast_check(attr)
-        if fast:
-            lines += [
-                f"        if {fast.format(x=attr.py)}:",
-                f"            v = {attr.py}",
-                "        else:",
-            ]
-        pad = "    " if fast else ""
-        lines += [
-            f"{pad}        try:",
-            f"{pad}            v = _c{i}({attr.py})",
-            f"{pad}        except _Invalid as e:",
-            f"{pad}            raise _fail({i}, e) from None",
-            f"        a[{attr.py!r}] = v",
-        ]
-        markup = f"' {attr.xml}=\"' + {_render_expr(attr)} + '\"'"
-        if attr.kind is Kind.INT:  # small numbers have their markup made in advance
-            lines.append(f"        s += _f{i}[v] if 0 <= v < {SMALL_INTS} else {markup}")
-        else:
-            lines.append(f"        s += {markup}")
-        lines += _absent(i, attr, spec)
+        lines += _attr_lines(i, attr, spec)
     lines += ["    self._attrs = a", "    self._astr = s"]
-    if has_text and spec.children:
+    if not spec.children:
+        lines += ["    self._children = None", *_text_lines(spec)]
+        return "\n".join(lines) + "\n"
+    lines.append("    self._markup = None")
+    if has_text:
         lines += ["    self._text, self._children = _content(content)"]
-    elif has_text:
-        fast = fast_text_source(spec)
-        if fast:
-            lines += [f"    if {fast}:", "        self._text = text", "    else:"]
-            lines += ["        self._text = _text(text)"]
-        else:
-            lines += ["    self._text = _text(text)"]
-        lines += ["    self._children = None"]
-    elif spec.children:
+    else:
         lines += [
             "    allowed = self._allowed",
             "    for c in children:",
@@ -205,8 +200,6 @@ def _init_source(spec: ElementSpec) -> str:
         ]
         if rules.child_limit(spec) is not None:
             lines += ["    _count(self._children)"]
-    else:
-        lines += ["    self._text = None", "    self._children = None"]
     return "\n".join(lines) + "\n"
 
 
@@ -276,16 +269,14 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         "_content": content,
         "_bad": bad,
         "_count": count,
-        "_rv": render_value,
+        "_esc": escape_text,
+        "_leaf": partial(leaf_markup, spec.tag),
     }
     for i, attr in enumerate(attrs):
         check = coercer(attr)
-        namespace[f"_c{i}"] = check
         known = _known_values(attr, check)
         namespace[f"_k{i}"] = known
-        namespace[f"_m{i}"] = _learner(i, attr, check, known, fail)
-        if attr.kind is Kind.INT:
-            namespace[f"_f{i}"] = tuple(f' {attr.xml}="{n}"' for n in range(SMALL_INTS))
+        namespace[f"_m{i}"] = _learner(attr, check, known)
     # Compiling the constructor from the table (as dataclasses do) keeps one check per
     # given keyword and no per-call loop over the element's attributes.
     compile_source(_init_source(spec), f"{spec.tag}.__init__", namespace)
@@ -300,22 +291,16 @@ def compile_class(spec: ElementSpec) -> type[Element]:
 
 
 def _learner(
-    index: int,
-    attr: Attr,
-    check: Callable[[object], object],
-    known: dict[str, tuple[object, str]],
-    fail: Callable[[int, Invalid], InboundXMLError],
+    attr: Attr, check: Callable[[object], object], known: dict[object, tuple[object, str]]
 ) -> Callable[[object], tuple[object, str]]:
-    """Check a value not known yet; remember it (and its markup) when it is a valid string."""
+    """Check a value not known yet (raise :class:`Invalid`); remember it and its markup."""
+    key = _KEY_CLASS.get(attr.kind, str)
     learns = attr.kind not in (Kind.ENUM, Kind.METHOD)  # closed lists are known in full
 
     def learn(given: object) -> tuple[object, str]:
-        try:
-            value = check(given)
-        except Invalid as exc:
-            raise fail(index, exc) from None
+        value = check(given)
         result = (value, f' {attr.xml}="{render_value(value)}"')
-        if learns and given.__class__ is str:
+        if learns and given.__class__ is key:
             if len(known) >= KNOWN_VALUES:
                 known.clear()
             known[given] = result

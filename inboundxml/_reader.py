@@ -127,6 +127,7 @@ def reader_source(spec: ElementSpec) -> str:
         "    element = _new(_cls)",
         "    element._attrs = attrs",
         "    element._astr = astr",
+        "    element._markup = None",
         "    text = node.text",
     ]
     if spec.children:

@@ -11,10 +11,10 @@ from inboundxml import _compile as element
 from inboundxml.verbs import Dial, Gather, Pause, Say
 
 
-def known(cls: Any, keyword: str) -> dict[str, tuple[object, str]]:
+def known(cls: Any, keyword: str) -> dict[object, tuple[object, str]]:
     """The memory of ``cls``'s attribute ``keyword``."""
     index = [a.py for a in cls.spec.attrs].index(keyword)
-    memory: dict[str, tuple[object, str]] = cls.__init__.__globals__[f"_k{index}"]
+    memory: dict[object, tuple[object, str]] = cls.__init__.__globals__[f"_k{index}"]
     return memory
 
 
@@ -70,3 +70,27 @@ def test_numbers_render_alike_below_and_above_the_precomputed_range(length: int)
     assert element.SMALL_INTS == 100
     assert str(Pause(length=length)) == f'<Pause length="{length}"/>'
     assert str(Pause(length=str(length))) == f'<Pause length="{length}"/>'  # type: ignore[arg-type]
+
+
+def test_small_numbers_and_flags_are_known_from_the_start_within_their_range() -> None:
+    lengths = known(Pause, "length")
+    assert lengths[1] == (1, ' length="1"')
+    assert 0 not in lengths  # Pause length starts at 1
+    assert known(Dial, "record")[True] == (True, ' record="true"')
+    assert known(Dial, "record")[False] == (False, ' record="false"')
+
+
+@pytest.mark.parametrize("value", [True, False, 1.0])
+def test_numbers_are_known_by_their_type_not_by_equality(value: object) -> None:
+    """``True == 1`` and ``1.0 == 1``, yet neither is the integer a number attribute takes."""
+    for _ in range(2):
+        with pytest.raises(InboundXMLError) as info:
+            Pause(length=value)  # type: ignore[arg-type]
+        assert info.value.code == 13910
+    assert str(Pause(length="1")) == str(Pause(length=1))  # type: ignore[arg-type]
+    assert "1" not in known(Pause, "length")
+
+
+def test_flags_given_as_text_render_like_flags() -> None:
+    assert str(Dial("+1", record="TRUE")) == str(Dial("+1", record=True))  # type: ignore[arg-type]
+    assert "TRUE" not in known(Dial, "record")
