@@ -192,9 +192,13 @@ def _init_source(spec: ElementSpec) -> str:
     else:
         lines += [
             "    allowed = self._allowed",
-            "    for c in children:",
-            "        if c.__class__ not in allowed:",
-            "            _bad(c)",
+            "    if len(children) > 4:",  # one pass in C; a loop costs less for a few
+            "        if not allowed.issuperset(map(type, children)):",
+            "            _bad_among(children)",
+            "    else:",
+            "        for c in children:",
+            "            if type(c) not in allowed:",
+            "                _bad_among(children)",
             "    self._text = None",
             "    self._children = list(children)",
         ]
@@ -230,6 +234,9 @@ def compile_class(spec: ElementSpec) -> type[Element]:
     def bad(child: object) -> NoReturn:
         fail_child(spec, child)
 
+    def bad_among(children: tuple[object, ...]) -> NoReturn:
+        fail_child(spec, next(c for c in children if type(c) not in cls._allowed))
+
     def count(children: list[Element]) -> None:
         check_count(spec, children)
 
@@ -252,7 +259,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
                 if value is not None:
                     raise InboundXMLError(rules.too_many_texts(spec, spec.tag))
                 value = text(item)
-            elif isinstance(item, Element) and item.__class__ in cls._allowed:
+            elif isinstance(item, Element) and type(item) in cls._allowed:
                 kids.append(item)
             else:
                 bad(item)
@@ -267,7 +274,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         "_unknown": unknown,
         "_text": text,
         "_content": content,
-        "_bad": bad,
+        "_bad_among": bad_among,
         "_count": count,
         "_esc": escape_text,
         "_leaf": partial(leaf_markup, spec.tag),

@@ -91,7 +91,7 @@ class Element:
             fail_mixed(self.spec)
         allowed = self._allowed
         for child in children:
-            if child.__class__ not in allowed:
+            if type(child) not in allowed:
                 fail_child(self.spec, child)
         if self._children is None:
             self._children = []
@@ -192,7 +192,8 @@ def fail_child(spec: ElementSpec, child: object) -> NoReturn:
     """Raise for a child ``spec`` may not contain (a string where it has no text)."""
     if isinstance(child, str):
         raise InboundXMLError(rules.stray_text(spec, child, spec.tag))
-    name = child.tag if isinstance(child, Element) else type(child).__name__
+    kind = type(child)  # what it is, not what its __class__ says
+    name = kind.tag if issubclass(kind, Element) else kind.__name__
     raise InboundXMLError(rules.child_not_allowed(spec, name, f"{spec.tag}/{name}"))
 
 
