@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import linecache
 from collections.abc import Callable
-from functools import partial
 from typing import Any, NoReturn
 
 from . import _rules as rules
 from ._element import Element, attr_property, check_count, class_docstring, fail_child, fail_mixed
-from ._render import leaf_markup
 from ._values import (
     URL_MAX,
     Invalid,
@@ -36,6 +34,7 @@ from .errors import InboundXMLError
 from .spec import ELEMENTS, Attr, ElementSpec, Kind, TextKind
 
 __all__ = [
+    "KNOWN_TEXT_LENGTH",
     "KNOWN_VALUES",
     "SMALL_INTS",
     "canonical_text",
@@ -88,11 +87,42 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
 
 _KEY_CLASS = {Kind.INT: int, Kind.BOOL: bool, Kind.BOOL_OR_INT: bool}
 """The class of the values an attribute's memory is keyed by (``str`` for the other kinds)."""
+_NO_ATTRS: dict[str, object] = {}
+"""The attributes of every element built without any (attribute dicts are never mutated)."""
 SMALL_INTS = 100
 """Integer attribute values below this are known (with their markup) from the start."""
 KNOWN_VALUES = 1024
 """Values remembered per attribute as valid (with their markup); the memory starts over when
-full. Closed lists (enums, methods, flags) are known from the start."""
+full. Closed lists (enums, methods, flags) are known from the start. Texts of elements
+without children are remembered likewise, with the end of their markup."""
+KNOWN_TEXT_LENGTH = 256
+"""Longer texts are checked every time, never remembered."""
+
+
+Known = tuple[object, str, dict[str, object]]
+"""A value known valid: its canonical form, its markup, and the attributes it alone makes."""
+
+
+def _known(attr: Attr, value: object) -> Known:
+    return value, f' {attr.xml}="{render_value(value)}"', {attr.py: value}
+
+
+def _add(index: int, attr: Attr, value: str, single: str, last: bool) -> list[str]:
+    """Add an attribute to ``a``: dicts of one attribute are shared, copied before a second."""
+    if index == 0:
+        return [f"        a = {single}"]
+    copy = ["            a = a.copy()", f"            a[{attr.py!r}] = {value}"]
+    copy += [] if last else ["            own = True"]
+    if index == 1:  # ``a`` is empty or shared
+        return ["        if a is _E:", f"            a = {single}", "        else:", *copy]
+    return [
+        "        if a is _E:",
+        f"            a = {single}",
+        "        elif own:",
+        f"            a[{attr.py!r}] = {value}",
+        "        else:",
+        *copy,
+    ]
 
 
 def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
@@ -102,15 +132,13 @@ def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
     if attr in rules.emitted(spec) and attr.emit is not None:
         return [
             "    else:",
-            f"        a[{attr.py!r}] = {attr.emit!r}",
+            *_add(index, attr, repr(attr.emit), f"_d{index}", attr is spec.attrs[-1]),
             f"        s += ' {attr.xml}=\"{escape_attr(attr.emit)}\"'",
         ]
     return []
 
 
-def _known_values(
-    attr: Attr, check: Callable[[object], object]
-) -> dict[object, tuple[object, str]]:
+def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[object, Known]:
     """The values known valid for ``attr`` from the start: a closed list, flags, small numbers."""
     if attr.kind in (Kind.ENUM, Kind.METHOD):
         given: list[object] = list(lexicon(attr))
@@ -120,13 +148,12 @@ def _known_values(
         given = list(range(SMALL_INTS))
     else:
         return {}
-    known: dict[object, tuple[object, str]] = {}
+    known: dict[object, Known] = {}
     for raw in given:
         try:
-            value = check(raw)
+            known[raw] = _known(attr, check(raw))
         except Invalid:
             continue
-        known[raw] = (value, f' {attr.xml}="{render_value(value)}"')
     return known
 
 
@@ -141,29 +168,34 @@ def _attr_lines(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
         f"                c = _m{index}({x})",
         "            except _Invalid as e:",
         f"                raise _fail({index}, e) from None",
-        f"        a[{x!r}] = c[0]",
+        *_add(index, attr, "c[0]", "c[2]", attr is spec.attrs[-1]),
         "        s += c[1]",
     ]
     return lines + _absent(index, attr, spec)
 
 
 def _text_lines(spec: ElementSpec) -> list[str]:
-    """Check the text of an element without children and make its markup."""
+    """Check the text of an element without children and make its markup.
+
+    Texts seen before map straight to their canonical form and the end of the markup.
+    """
     tag = spec.tag
     if spec.text is TextKind.NONE:
         return ["    self._text = None", f"    self._markup = f'<{tag}{{s}}/>'"]
-    slow = ["    self._text = text = _text(text)", "    self._markup = _leaf(s, text)"]
+    lines = [
+        "    c = _kt.get(text) if text.__class__ is str else None",
+        "    if c is None:",
+    ]
     fast = fast_text_source(spec)
-    if not fast:
-        return slow
-    lines = [f"    if {fast}:", "        self._text = text"]
-    if spec.text is not TextKind.PHONE:  # digits and '+' need no escaping
-        lines += [
-            "        if '&' in text or '<' in text or '>' in text:",
-            "            text = _esc(text)",
-        ]
-    lines += [f"        self._markup = f'<{tag}{{s}}>{{text}}</{tag}>'", "    else:"]
-    return lines + ["    " + line for line in slow]
+    if fast:
+        lines += [f"        if {fast}:", "            c = _lt(text, text)", "        else:"]
+    pad = "    " if fast else ""
+    lines += [
+        f"{pad}        c = _lt(text, _text(text))",
+        "    self._text = c[0]",
+        f"    self._markup = f'<{tag}{{s}}{{c[1]}}'",
+    ]
+    return lines
 
 
 def _init_source(spec: ElementSpec) -> str:
@@ -179,7 +211,9 @@ def _init_source(spec: ElementSpec) -> str:
     params += [f"{a.py}=None" for a in spec.attrs]
     params.append("**unknown")
     lines = [f"def __init__({', '.join(params)}):"]
-    lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
+    lines += ["    if unknown:", "        _unknown(unknown)", "    a = _E", "    s = ''"]
+    if len(spec.attrs) > 2:
+        lines.append("    own = False")
     for i, attr in enumerate(spec.attrs):
         lines += _attr_lines(i, attr, spec)
     lines += ["    self._attrs = a", "    self._astr = s"]
@@ -267,7 +301,9 @@ def compile_class(spec: ElementSpec) -> type[Element]:
             fail_mixed(spec)
         return value, kids
 
+    texts: dict[str, tuple[str | None, str]] = {}
     namespace: dict[str, Any] = {
+        "_E": _NO_ATTRS,
         "_Invalid": Invalid,
         "_fail": fail,
         "_missing": missing,
@@ -276,14 +312,16 @@ def compile_class(spec: ElementSpec) -> type[Element]:
         "_content": content,
         "_bad_among": bad_among,
         "_count": count,
-        "_esc": escape_text,
-        "_leaf": partial(leaf_markup, spec.tag),
+        "_kt": texts,
+        "_lt": _text_learner(spec.tag, texts),
     }
     for i, attr in enumerate(attrs):
         check = coercer(attr)
         known = _known_values(attr, check)
         namespace[f"_k{i}"] = known
         namespace[f"_m{i}"] = _learner(attr, check, known)
+        if attr.emit is not None:
+            namespace[f"_d{i}"] = {attr.py: attr.emit}
     # Compiling the constructor from the table (as dataclasses do) keeps one check per
     # given keyword and no per-call loop over the element's attributes.
     compile_source(_init_source(spec), f"{spec.tag}.__init__", namespace)
@@ -298,16 +336,31 @@ def compile_class(spec: ElementSpec) -> type[Element]:
 
 
 def _learner(
-    attr: Attr, check: Callable[[object], object], known: dict[object, tuple[object, str]]
-) -> Callable[[object], tuple[object, str]]:
+    attr: Attr, check: Callable[[object], object], known: dict[object, Known]
+) -> Callable[[object], Known]:
     """Check a value not known yet (raise :class:`Invalid`); remember it and its markup."""
     key = _KEY_CLASS.get(attr.kind, str)
     learns = attr.kind not in (Kind.ENUM, Kind.METHOD)  # closed lists are known in full
 
-    def learn(given: object) -> tuple[object, str]:
-        value = check(given)
-        result = (value, f' {attr.xml}="{render_value(value)}"')
+    def learn(given: object) -> Known:
+        result = _known(attr, check(given))
         if learns and given.__class__ is key:
+            if len(known) >= KNOWN_VALUES:
+                known.clear()
+            known[given] = result
+        return result
+
+    return learn
+
+
+def _text_learner(
+    tag: str, known: dict[str, tuple[str | None, str]]
+) -> Callable[[object, str | None], tuple[str | None, str]]:
+    """Remember a text checked valid with its canonical form and the end of its markup."""
+
+    def learn(given: object, value: str | None) -> tuple[str | None, str]:
+        result = (value, "/>" if value is None else f">{escape_text(value)}</{tag}>")
+        if given.__class__ is str and len(given) <= KNOWN_TEXT_LENGTH:
             if len(known) >= KNOWN_VALUES:
                 known.clear()
             known[given] = result
