@@ -114,3 +114,36 @@ def test_elements_given_the_same_values_have_equal_but_separate_attributes() -> 
         "hints": "x",
     }
     assert Say("e").attrs == {}
+
+
+def texts(cls: Any) -> dict[str, tuple[str | None, str]]:
+    """The memory of ``cls``'s texts: canonical text, end of the markup."""
+    memory: dict[str, tuple[str | None, str]] = cls.__init__.__globals__["_kt"]
+    return memory
+
+
+def test_a_text_checked_once_is_remembered_with_the_end_of_its_markup() -> None:
+    text = "Fish & chips <today>"
+    assert str(Say(text)) == "<Say>Fish &amp; chips &lt;today&gt;</Say>"
+    assert texts(Say)[text] == (text, ">Fish &amp; chips &lt;today&gt;</Say>")
+    assert str(Say(text, loop=2)) == '<Say loop="2">Fish &amp; chips &lt;today&gt;</Say>'
+
+
+def test_invalid_long_and_subclassed_texts_are_never_remembered() -> None:
+    class Words(str):
+        pass
+
+    for _ in range(2):
+        with pytest.raises(InboundXMLError):
+            Say("bell \x07")
+    long = "x" * (element.KNOWN_TEXT_LENGTH + 1)
+    assert Say(long).text == long
+    assert Say(Words("subclassed words")).text == "subclassed words"
+    assert not {"bell \x07", long, "subclassed words"} & set(texts(Say))
+
+
+def test_the_text_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(element, "KNOWN_VALUES", 8)
+    for n in range(50):
+        assert Say(f"message {n}").text == f"message {n}"
+        assert len(texts(Say)) <= 8
