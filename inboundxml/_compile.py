@@ -1,9 +1,10 @@
-"""The compiler: table entries -> verb classes (their constructors) and fast readers.
+"""The compiler: table entries -> verb classes (their constructors).
 
 Each class gets an ``__init__`` compiled from its table entry whose keywords are the element's
 attributes (snake_case): it checks every value as it is given and pre-renders the attributes,
 so that building and serializing a document costs little more than formatting a string. The
-fast readers of the parser (:mod:`inboundxml._reader`) are compiled here from the same entries.
+fast readers of the parser (:mod:`inboundxml._reader`) are compiled with :func:`compile_source`
+and share the constructors' cheap text test (:func:`fast_text_source`).
 
 The checks come from the table and the problems from :mod:`inboundxml._rules`. Generated
 source is compiled under a file name of its own (``<inboundxml generated Say.__init__>``) and
@@ -24,6 +25,7 @@ from ._values import (
     check_format,
     coercer,
     escape_attr,
+    escape_text,
     lexicon,
     render_value,
     text_checker,
@@ -32,13 +34,13 @@ from .errors import InboundXMLError
 from .spec import ELEMENTS, Attr, ElementSpec, Kind, TextKind
 
 __all__ = [
+    "KNOWN_TEXT_LENGTH",
     "KNOWN_VALUES",
     "SMALL_INTS",
     "canonical_text",
     "compile_class",
     "compile_source",
     "fast_text_source",
-    "reader_source",
 ]
 
 
@@ -64,27 +66,6 @@ def canonical_text(spec: ElementSpec, value: object) -> str | None:
     return text
 
 
-def _render_expr(attr: Attr) -> str:
-    """The markup of a checked value ``v`` of a flag or number attribute."""
-    if attr.kind is Kind.BOOL:
-        return "('true' if v else 'false')"
-    if attr.kind is Kind.INT:
-        return "str(v)"
-    return "_rv(v)"  # BOOL_OR_INT
-
-
-def _fast_check(attr: Attr) -> str:
-    """A cheap test that proves a common value of a flag or number valid (else the full check)."""
-    if attr.kind is Kind.INT and not attr.values:
-        lo = "" if attr.minimum is None else f"{attr.minimum} <= "
-        hi = "" if attr.maximum is None else f" <= {attr.maximum}"
-        test = "{x}.__class__ is int"
-        return test + (f" and {lo}{{x}}{hi}" if lo or hi else "")
-    if attr.kind is Kind.BOOL:
-        return "{x}.__class__ is bool"
-    return ""
-
-
 def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
     """A cheap test that proves common text valid, when the format needs no further check.
 
@@ -98,16 +79,50 @@ def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
         return f"{typed} and text.isprintable() and not text.isspace(){limit}"
     if spec.text in (TextKind.URL, TextKind.NAME):
         return f"{typed} and text.isprintable() and ' ' not in text{limit}"
+    if spec.text is TextKind.PHONE:  # ASCII digits, after a '+' or not
+        digits = "(text.isdigit() or (text[0] == '+' and text[1:].isdigit()))"
+        return f"{typed} and text.isascii() and {digits}{limit}"
     return ""
 
 
-_BY_NUMBER = frozenset({Kind.INT, Kind.BOOL, Kind.BOOL_OR_INT})
-"""Kinds given as Python numbers or flags; every other kind is given as a string."""
+_KEY_CLASS = {Kind.INT: int, Kind.BOOL: bool, Kind.BOOL_OR_INT: bool}
+"""The class of the values an attribute's memory is keyed by (``str`` for the other kinds)."""
+_NO_ATTRS: dict[str, object] = {}
+"""The attributes of every element built without any (attribute dicts are never mutated)."""
 SMALL_INTS = 100
-"""Integer attribute values below this have their markup made in advance."""
+"""Integer attribute values below this are known (with their markup) from the start."""
 KNOWN_VALUES = 1024
-"""Strings remembered per attribute as valid (with their markup); the memory starts over when
-full. Closed lists (enums, methods) are known from the start."""
+"""Values remembered per attribute as valid (with their markup); the memory starts over when
+full. Closed lists (enums, methods, flags) are known from the start. Texts of elements
+without children are remembered likewise, with the end of their markup."""
+KNOWN_TEXT_LENGTH = 256
+"""Longer texts are checked every time, never remembered."""
+
+
+Known = tuple[object, str, dict[str, object]]
+"""A value known valid: its canonical form, its markup, and the attributes it alone makes."""
+
+
+def _known(attr: Attr, value: object) -> Known:
+    return value, f' {attr.xml}="{render_value(value)}"', {attr.py: value}
+
+
+def _add(index: int, attr: Attr, value: str, single: str, last: bool) -> list[str]:
+    """Add an attribute to ``a``: dicts of one attribute are shared, copied before a second."""
+    if index == 0:
+        return [f"        a = {single}"]
+    copy = ["            a = a.copy()", f"            a[{attr.py!r}] = {value}"]
+    copy += [] if last else ["            own = True"]
+    if index == 1:  # ``a`` is empty or shared
+        return ["        if a is _E:", f"            a = {single}", "        else:", *copy]
+    return [
+        "        if a is _E:",
+        f"            a = {single}",
+        "        elif own:",
+        f"            a[{attr.py!r}] = {value}",
+        "        else:",
+        *copy,
+    ]
 
 
 def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
@@ -117,21 +132,70 @@ def _absent(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
     if attr in rules.emitted(spec) and attr.emit is not None:
         return [
             "    else:",
-            f"        a[{attr.py!r}] = {attr.emit!r}",
+            *_add(index, attr, repr(attr.emit), f"_d{index}", attr is spec.attrs[-1]),
             f"        s += ' {attr.xml}=\"{escape_attr(attr.emit)}\"'",
         ]
     return []
 
 
-def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[str, tuple[object, str]]:
-    """The strings known valid for ``attr`` from the start: every form of a closed list."""
-    if attr.kind not in (Kind.ENUM, Kind.METHOD):
+def _known_values(attr: Attr, check: Callable[[object], object]) -> dict[object, Known]:
+    """The values known valid for ``attr`` from the start: a closed list, flags, small numbers."""
+    if attr.kind in (Kind.ENUM, Kind.METHOD):
+        given: list[object] = list(lexicon(attr))
+    elif attr.kind in (Kind.BOOL, Kind.BOOL_OR_INT):
+        given = [True, False]
+    elif attr.kind is Kind.INT:
+        given = list(range(SMALL_INTS))
+    else:
         return {}
-    known = {}
-    for raw in lexicon(attr):
-        value = check(raw)
-        known[raw] = (value, f' {attr.xml}="{render_value(value)}"')
+    known: dict[object, Known] = {}
+    for raw in given:
+        try:
+            known[raw] = _known(attr, check(raw))
+        except Invalid:
+            continue
     return known
+
+
+def _attr_lines(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
+    """Check a given value: values seen before map straight to their canonical value and markup."""
+    x, key = attr.py, _KEY_CLASS.get(attr.kind, str).__name__
+    lines = [
+        f"    if {x} is not None:",
+        f"        c = _k{index}.get({x}) if {x}.__class__ is {key} else None",
+        "        if c is None:",
+        "            try:",
+        f"                c = _m{index}({x})",
+        "            except _Invalid as e:",
+        f"                raise _fail({index}, e) from None",
+        *_add(index, attr, "c[0]", "c[2]", attr is spec.attrs[-1]),
+        "        s += c[1]",
+    ]
+    return lines + _absent(index, attr, spec)
+
+
+def _text_lines(spec: ElementSpec) -> list[str]:
+    """Check the text of an element without children and make its markup.
+
+    Texts seen before map straight to their canonical form and the end of the markup.
+    """
+    tag = spec.tag
+    if spec.text is TextKind.NONE:
+        return ["    self._text = None", f"    self._markup = f'<{tag}{{s}}/>'"]
+    lines = [
+        "    c = _kt.get(text) if text.__class__ is str else None",
+        "    if c is None:",
+    ]
+    fast = fast_text_source(spec)
+    if fast:
+        lines += [f"        if {fast}:", "            c = _lt(text, text)", "        else:"]
+    pad = "    " if fast else ""
+    lines += [
+        f"{pad}        c = _lt(text, _text(text))",
+        "    self._text = c[0]",
+        f"    self._markup = f'<{tag}{{s}}{{c[1]}}'",
+    ]
+    return lines
 
 
 def _init_source(spec: ElementSpec) -> str:
@@ -147,66 +211,33 @@ def _init_source(spec: ElementSpec) -> str:
     params += [f"{a.py}=None" for a in spec.attrs]
     params.append("**unknown")
     lines = [f"def __init__({', '.join(params)}):"]
-    lines += ["    if unknown:", "        _unknown(unknown)", "    a = {}", "    s = ''"]
+    lines += ["    if unknown:", "        _unknown(unknown)", "    a = _E", "    s = ''"]
+    if len(spec.attrs) > 2:
+        lines.append("    own = False")
     for i, attr in enumerate(spec.attrs):
-        lines.append(f"    if {attr.py} is not None:")
-        if attr.kind not in _BY_NUMBER:
-            # Strings seen before map straight to their canonical value and markup.
-            x = attr.py
-            lines += [
-                f"        c = _k{i}.get({x}) if {x}.__class__ is str else None",
-                "        if c is None:",
-                f"            c = _m{i}({x})",
-                f"        a[{x!r}] = c[0]",
-                "        s += c[1]",
-            ]
-            lines += _absent(i, attr, spec)
-            continue
-        fast = _fast_check(attr)
-        if fast:
-            lines += [
-                f"        if {fast.format(x=attr.py)}:",
-                f"            v = {attr.py}",
-                "        else:",
-            ]
-        pad = "    " if fast else ""
-        lines += [
-            f"{pad}        try:",
-            f"{pad}            v = _c{i}({attr.py})",
-            f"{pad}        except _Invalid as e:",
-            f"{pad}            raise _fail({i}, e) from None",
-            f"        a[{attr.py!r}] = v",
-        ]
-        markup = f"' {attr.xml}=\"' + {_render_expr(attr)} + '\"'"
-        if attr.kind is Kind.INT:  # small numbers have their markup made in advance
-            lines.append(f"        s += _f{i}[v] if 0 <= v < {SMALL_INTS} else {markup}")
-        else:
-            lines.append(f"        s += {markup}")
-        lines += _absent(i, attr, spec)
+        lines += _attr_lines(i, attr, spec)
     lines += ["    self._attrs = a", "    self._astr = s"]
-    if has_text and spec.children:
+    if not spec.children:
+        lines += ["    self._children = None", *_text_lines(spec)]
+        return "\n".join(lines) + "\n"
+    lines.append("    self._markup = None")
+    if has_text:
         lines += ["    self._text, self._children = _content(content)"]
-    elif has_text:
-        fast = fast_text_source(spec)
-        if fast:
-            lines += [f"    if {fast}:", "        self._text = text", "    else:"]
-            lines += ["        self._text = _text(text)"]
-        else:
-            lines += ["    self._text = _text(text)"]
-        lines += ["    self._children = None"]
-    elif spec.children:
+    else:
         lines += [
             "    allowed = self._allowed",
-            "    for c in children:",
-            "        if c.__class__ not in allowed:",
-            "            _bad(c)",
+            "    if len(children) > 4:",  # one pass in C; a loop costs less for a few
+            "        if not allowed.issuperset(map(type, children)):",
+            "            _bad_among(children)",
+            "    else:",
+            "        for c in children:",
+            "            if type(c) not in allowed:",
+            "                _bad_among(children)",
             "    self._text = None",
             "    self._children = list(children)",
         ]
         if rules.child_limit(spec) is not None:
             lines += ["    _count(self._children)"]
-    else:
-        lines += ["    self._text = None", "    self._children = None"]
     return "\n".join(lines) + "\n"
 
 
@@ -237,6 +268,9 @@ def compile_class(spec: ElementSpec) -> type[Element]:
     def bad(child: object) -> NoReturn:
         fail_child(spec, child)
 
+    def bad_among(children: tuple[object, ...]) -> NoReturn:
+        fail_child(spec, next(c for c in children if type(c) not in cls._allowed))
+
     def count(children: list[Element]) -> None:
         check_count(spec, children)
 
@@ -259,7 +293,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
                 if value is not None:
                     raise InboundXMLError(rules.too_many_texts(spec, spec.tag))
                 value = text(item)
-            elif isinstance(item, Element) and item.__class__ in cls._allowed:
+            elif isinstance(item, Element) and type(item) in cls._allowed:
                 kids.append(item)
             else:
                 bad(item)
@@ -267,25 +301,27 @@ def compile_class(spec: ElementSpec) -> type[Element]:
             fail_mixed(spec)
         return value, kids
 
+    texts: dict[str, tuple[str | None, str]] = {}
     namespace: dict[str, Any] = {
+        "_E": _NO_ATTRS,
         "_Invalid": Invalid,
         "_fail": fail,
         "_missing": missing,
         "_unknown": unknown,
         "_text": text,
         "_content": content,
-        "_bad": bad,
+        "_bad_among": bad_among,
         "_count": count,
-        "_rv": render_value,
+        "_kt": texts,
+        "_lt": _text_learner(spec.tag, texts),
     }
     for i, attr in enumerate(attrs):
         check = coercer(attr)
-        namespace[f"_c{i}"] = check
         known = _known_values(attr, check)
         namespace[f"_k{i}"] = known
-        namespace[f"_m{i}"] = _learner(i, attr, check, known, fail)
-        if attr.kind is Kind.INT:
-            namespace[f"_f{i}"] = tuple(f' {attr.xml}="{n}"' for n in range(SMALL_INTS))
+        namespace[f"_m{i}"] = _learner(attr, check, known)
+        if attr.emit is not None:
+            namespace[f"_d{i}"] = {attr.py: attr.emit}
     # Compiling the constructor from the table (as dataclasses do) keeps one check per
     # given keyword and no per-call loop over the element's attributes.
     compile_source(_init_source(spec), f"{spec.tag}.__init__", namespace)
@@ -300,22 +336,31 @@ def compile_class(spec: ElementSpec) -> type[Element]:
 
 
 def _learner(
-    index: int,
-    attr: Attr,
-    check: Callable[[object], object],
-    known: dict[str, tuple[object, str]],
-    fail: Callable[[int, Invalid], InboundXMLError],
-) -> Callable[[object], tuple[object, str]]:
-    """Check a value not known yet; remember it (and its markup) when it is a valid string."""
+    attr: Attr, check: Callable[[object], object], known: dict[object, Known]
+) -> Callable[[object], Known]:
+    """Check a value not known yet (raise :class:`Invalid`); remember it and its markup."""
+    key = _KEY_CLASS.get(attr.kind, str)
     learns = attr.kind not in (Kind.ENUM, Kind.METHOD)  # closed lists are known in full
 
-    def learn(given: object) -> tuple[object, str]:
-        try:
-            value = check(given)
-        except Invalid as exc:
-            raise fail(index, exc) from None
-        result = (value, f' {attr.xml}="{render_value(value)}"')
-        if learns and given.__class__ is str:
+    def learn(given: object) -> Known:
+        result = _known(attr, check(given))
+        if learns and given.__class__ is key:
+            if len(known) >= KNOWN_VALUES:
+                known.clear()
+            known[given] = result
+        return result
+
+    return learn
+
+
+def _text_learner(
+    tag: str, known: dict[str, tuple[str | None, str]]
+) -> Callable[[object, str | None], tuple[str | None, str]]:
+    """Remember a text checked valid with its canonical form and the end of its markup."""
+
+    def learn(given: object, value: str | None) -> tuple[str | None, str]:
+        result = (value, "/>" if value is None else f">{escape_text(value)}</{tag}>")
+        if given.__class__ is str and len(given) <= KNOWN_TEXT_LENGTH:
             if len(known) >= KNOWN_VALUES:
                 known.clear()
             known[given] = result
@@ -327,89 +372,3 @@ def _learner(
 ELEMENT_TEXT: dict[str, Callable[[object], str | None]] = {
     spec.tag: text_checker(spec) for spec in ELEMENTS.values()
 }
-
-
-def reader_source(spec: ElementSpec) -> str:
-    """The reader of one element, compiled from its table entry.
-
-    Its second argument is how many levels may still nest below the element.
-    """
-    lines = [
-        "def read(node, room):",
-        "    items = node.items()",
-        "    if items:",
-        "        key = tuple(items)",
-        "        found = _cache.get(key)",
-        "        if found is None:",
-        "            found = _attributes(key)",
-        "        attrs, astr = found",
-        "    else:",
-    ]
-    lines += (
-        ["        raise _Irregular"] if rules.required(spec) else ["        attrs, astr = _bare"]
-    )
-    lines += [
-        "    element = _new(_cls)",
-        "    element._attrs = attrs",
-        "    element._astr = astr",
-        "    text = node.text",
-    ]
-    if spec.children:
-        lines += [
-            "    if len(node):",
-            "        if text is not None and not text.isspace():",
-            "            raise _Irregular",
-            "        if room < 1:",
-            "            raise _Irregular",
-            "        room -= 1",
-            "        children = []",
-            "        append = children.append",
-            "        try:",
-            "            for child in node:",
-            "                tail = child.tail",
-            "                if tail is not None and not tail.isspace():",
-            "                    raise _Irregular",
-            "                append(_children[child.tag](child, room))",
-            "        except KeyError:",  # a child that may not be here
-            "            raise _Irregular from None",
-        ]
-        limit = rules.child_limit(spec)
-        if limit is not None:
-            lines += [
-                f"        if len(children) > {limit}:",
-                "            raise _Irregular",
-            ]
-        lines += [
-            "        element._text = None",
-            "        element._children = children",
-            "        return element",
-        ]
-    else:
-        lines += ["    if len(node):", "        raise _Irregular"]
-    if spec.text is not TextKind.NONE:
-        fast = fast_text_source(spec, str_or_none=True)
-        pad = ""
-        if fast:
-            lines.append(f"    if not ({fast}):")
-            pad = "    "
-        lines += [
-            f"{pad}    try:",
-            f"{pad}        text = _check_text(text)",
-            f"{pad}    except _Invalid:",
-            f"{pad}        raise _Irregular from None",
-        ]
-        if spec.content_required:
-            lines += [f"{pad}    if text is None:", f"{pad}        raise _Irregular"]
-        lines.append("    element._text = text")
-    else:
-        if spec.content_required:
-            lines.append("    raise _Irregular")
-        else:
-            lines += [
-                "    if text is not None and not text.isspace():",
-                "        raise _Irregular",
-                "    element._text = None",
-            ]
-    lines.append(f"    element._children = {'[]' if spec.children else 'None'}")
-    lines.append("    return element")
-    return "\n".join(lines) + "\n"

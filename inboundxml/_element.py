@@ -9,7 +9,9 @@ readers share:
   document, values it could not type as written, and unknown attributes by markup name);
 - ``_astr``: the attributes rendered, in table order (``' numDigits="1"'``);
 - ``_text``: the text content, or None;
-- ``_children``: the list of children, or None for elements without children.
+- ``_children``: the list of children, or None for elements without children;
+- ``_markup``: the whole markup of an element without children, made by its constructor
+  (its values are final), or None (elements with children, parsed elements).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class Element:
     constructor would refuse).
     """
 
-    __slots__ = ("_astr", "_attrs", "_children", "_text")
+    __slots__ = ("_astr", "_attrs", "_children", "_markup", "_text")
     spec: ClassVar[ElementSpec]
     tag: ClassVar[str]
     _allowed: ClassVar[frozenset[type[Element]]] = frozenset()
@@ -54,6 +56,7 @@ class Element:
     _astr: str
     _text: str | None
     _children: list[Element] | None
+    _markup: str | None
 
     @property
     def text(self) -> str | None:
@@ -88,7 +91,7 @@ class Element:
             fail_mixed(self.spec)
         allowed = self._allowed
         for child in children:
-            if child.__class__ not in allowed:
+            if type(child) not in allowed:
                 fail_child(self.spec, child)
         if self._children is None:
             self._children = []
@@ -189,7 +192,8 @@ def fail_child(spec: ElementSpec, child: object) -> NoReturn:
     """Raise for a child ``spec`` may not contain (a string where it has no text)."""
     if isinstance(child, str):
         raise InboundXMLError(rules.stray_text(spec, child, spec.tag))
-    name = child.tag if isinstance(child, Element) else type(child).__name__
+    kind = type(child)  # what it is, not what its __class__ says
+    name = kind.tag if issubclass(kind, Element) else kind.__name__
     raise InboundXMLError(rules.child_not_allowed(spec, name, f"{spec.tag}/{name}"))
 
 
@@ -226,6 +230,7 @@ def make(
     element._attrs = ordered
     element._text = text
     element._children = children if spec.children else None
+    element._markup = None
     return element
 
 

@@ -29,12 +29,12 @@ from functools import partial
 from typing import Any, Protocol
 
 from . import _rules as rules
-from ._compile import canonical_text, compile_source, reader_source
+from ._compile import canonical_text, compile_source, fast_text_source
 from ._element import Element
 from ._frontends import expat_root
 from ._render import attr_string
 from ._values import Invalid, coercer
-from .spec import ELEMENTS, ROOT, Attr, ElementSpec
+from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
 from .verbs import CLASSES
 
 __all__ = ["COERCERS", "EXPAT_FROM", "Irregular", "read", "read_large"]
@@ -102,6 +102,93 @@ def read(node: Node, max_depth: int) -> Element:
     if reader is None or max_depth < 1:
         raise Irregular
     return reader(node, max_depth - 1)
+
+
+def reader_source(spec: ElementSpec) -> str:
+    """The reader of one element, compiled from its table entry.
+
+    Its second argument is how many levels may still nest below the element.
+    """
+    lines = [
+        "def read(node, room):",
+        "    items = node.items()",
+        "    if items:",
+        "        key = tuple(items)",
+        "        found = _cache.get(key)",
+        "        if found is None:",
+        "            found = _attributes(key)",
+        "        attrs, astr = found",
+        "    else:",
+    ]
+    lines += (
+        ["        raise _Irregular"] if rules.required(spec) else ["        attrs, astr = _bare"]
+    )
+    lines += [
+        "    element = _new(_cls)",
+        "    element._attrs = attrs",
+        "    element._astr = astr",
+        "    element._markup = None",
+        "    text = node.text",
+    ]
+    if spec.children:
+        lines += [
+            "    if len(node):",
+            "        if text is not None and not text.isspace():",
+            "            raise _Irregular",
+            "        if room < 1:",
+            "            raise _Irregular",
+            "        room -= 1",
+            "        children = []",
+            "        append = children.append",
+            "        try:",
+            "            for child in node:",
+            "                tail = child.tail",
+            "                if tail is not None and not tail.isspace():",
+            "                    raise _Irregular",
+            "                append(_children[child.tag](child, room))",
+            "        except KeyError:",  # a child that may not be here
+            "            raise _Irregular from None",
+        ]
+        limit = rules.child_limit(spec)
+        if limit is not None:
+            lines += [
+                f"        if len(children) > {limit}:",
+                "            raise _Irregular",
+            ]
+        lines += [
+            "        element._text = None",
+            "        element._children = children",
+            "        return element",
+        ]
+    else:
+        lines += ["    if len(node):", "        raise _Irregular"]
+    if spec.text is not TextKind.NONE:
+        fast = fast_text_source(spec, str_or_none=True)
+        pad = ""
+        if fast:
+            lines.append(f"    if not ({fast}):")
+            pad = "    "
+        lines += [
+            f"{pad}    try:",
+            f"{pad}        text = _check_text(text)",
+            f"{pad}    except _Invalid:",
+            f"{pad}        raise _Irregular from None",
+        ]
+        if spec.content_required:
+            lines += [f"{pad}    if text is None:", f"{pad}        raise _Irregular"]
+        lines.append("    element._text = text")
+    else:
+        if spec.content_required:
+            lines.append("    raise _Irregular")
+        else:
+            lines += [
+                "    if text is not None and not text.isspace():",
+                "        raise _Irregular",
+                "    element._text = None",
+            ]
+    lines.append(f"    element._children = {'[]' if spec.children else 'None'}")
+    lines.append("    return element")
+    return "\n".join(lines) + "\n"
 
 
 def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:

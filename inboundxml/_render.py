@@ -14,7 +14,7 @@ from typing import NoReturn, Protocol
 from ._values import escape_text, render_value
 from .spec import ElementSpec
 
-__all__ = ["DECLARATION", "Incomplete", "Rendered", "attr_string", "markup"]
+__all__ = ["DECLARATION", "Incomplete", "Rendered", "attr_string", "leaf_markup", "markup"]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
@@ -33,6 +33,10 @@ class Rendered(Protocol):
     @property
     def _text(self) -> str | None:
         """The text content."""
+
+    @property
+    def _markup(self) -> str | None:
+        """The whole markup of an element without children, when it is made in advance."""
 
     @property
     def _children(self) -> Sequence[Rendered] | None:
@@ -78,6 +82,10 @@ def _render(element: Rendered, out: list[str]) -> None:
     append = out.append
     append(f"<{tag}{element._astr}>")
     for child in children:
+        made = child._markup
+        if made is not None:
+            append(made)
+            continue
         if child._children:
             _render(child, out)
             continue
@@ -95,13 +103,24 @@ def _render(element: Rendered, out: list[str]) -> None:
 
 
 def _render_leaf(element: Rendered, out: list[str]) -> None:
+    made = element._markup
+    if made is not None:
+        out.append(made)
+        return
     tag, text = element.tag, element._text
     if text is not None:
-        out.append(f"<{tag}{element._astr}>{escape_text(text)}</{tag}>")
+        out.append(leaf_markup(tag, element._astr, text))
     elif element._needs_content:
         _incomplete(element)
     else:
         out.append(f"<{tag}{element._astr}/>")
+
+
+def leaf_markup(tag: str, astr: str, text: str | None) -> str:
+    """The markup of an element without children, from its rendered attributes and text."""
+    if text is None:
+        return f"<{tag}{astr}/>"
+    return f"<{tag}{astr}>{escape_text(text)}</{tag}>"
 
 
 def _render_pretty(element: Rendered, out: list[str], indent: str) -> None:

@@ -22,6 +22,17 @@ def test_random_valid_documents_round_trip(doc: Element) -> None:
 
 
 @SETTINGS
+@given(documents())
+def test_built_documents_render_as_the_same_documents_read_back(doc: Element) -> None:
+    """Built elements without children carry markup made when built; read ones are rendered."""
+    for pretty in (False, True):
+        assert parse(doc.to_bytes()).to_xml(pretty=pretty) == doc.to_xml(pretty=pretty)
+        assert parse(doc.to_bytes(), strict=False).to_xml(pretty=pretty) == doc.to_xml(
+            pretty=pretty
+        )
+
+
+@SETTINGS
 @given(doc=documents())
 def test_random_valid_documents_are_valid_under_both_schemas(
     doc: Element, project_schema: etree.XMLSchema, vendor_schema: etree.XMLSchema

@@ -208,6 +208,34 @@ def test_elements_without_children_refuse_any_child(parent: str, child: str) -> 
     assert info.value.code == 12200
 
 
+@pytest.mark.parametrize(("parent", "child"), _nesting_cases(allowed=False))
+@pytest.mark.parametrize("place", [0, 3, 9])
+def test_forbidden_child_among_allowed_ones_is_found_wherever_it_is(
+    parent: str, child: str, place: int
+) -> None:
+    allowed = build(sorted(CHILDREN[parent])[0])
+    kids = [allowed] * 10
+    kids[place] = build(child)
+    with pytest.raises(InboundXMLError) as info:
+        CLS[parent](*kids[: max(place + 1, 2)], **REQUIRED_KWARGS.get(parent, {}))
+    assert (info.value.code, info.value.path) == (
+        CHILD_CODE.get(parent, 12200),
+        f"{parent}/{child}",
+    )
+
+
+def test_an_object_posing_as_an_element_is_not_a_child() -> None:
+    class Posing:
+        @property  # type: ignore[misc]
+        def __class__(self) -> type:
+            return Say
+
+    for count in (1, 10):
+        with pytest.raises(InboundXMLError) as info:
+            Response(*[Posing()] * count)  # type: ignore[arg-type]
+        assert info.value.code == 12200
+
+
 def test_dial_inside_gather_is_13320_and_say_inside_dial_is_13215() -> None:
     with pytest.raises(InboundXMLError) as gather:
         Gather(Dial("+15551234567"))  # type: ignore[arg-type]
