@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar, NoReturn
 
 from . import _rules as rules
-from ._render import Incomplete, attr_string, markup
+from ._render import DECLARATION, Incomplete, attr_string, compact, markup
 from ._values import describe_allowed
 from .errors import InboundXMLError
 from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
@@ -148,7 +148,9 @@ class Element:
         if self.tag != ROOT:
             raise InboundXMLError(rules.wrong_root(self.tag, self.tag, hint=True))
         try:
-            return markup(self, pretty, True).encode()
+            if pretty or not self._children:
+                return markup(self, pretty, True).encode()
+            return compact(self, DECLARATION).encode()
         except Incomplete as exc:
             raise self._incomplete(exc) from None
 

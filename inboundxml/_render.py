@@ -14,7 +14,15 @@ from typing import NoReturn, Protocol
 from ._values import escape_text, render_value
 from .spec import ElementSpec
 
-__all__ = ["DECLARATION", "Incomplete", "Rendered", "attr_string", "leaf_markup", "markup"]
+__all__ = [
+    "DECLARATION",
+    "Incomplete",
+    "Rendered",
+    "attr_string",
+    "compact",
+    "leaf_markup",
+    "markup",
+]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
@@ -61,44 +69,53 @@ def markup(element: Rendered, pretty: bool, declaration: bool) -> str:
     Raises:
         Incomplete: An element needs content it does not have.
     """
-    out: list[str] = []
-    if declaration:
-        out.append(DECLARATION + "\n" if pretty else DECLARATION)
-    if pretty:
-        _render_pretty(element, out, "")
-    else:
-        _render(element, out)
+    if not pretty:
+        if not element._children:
+            out: list[str] = [DECLARATION] if declaration else []
+            _render_leaf(element, out)
+            return "".join(out)
+        return compact(element, DECLARATION if declaration else "")
+    out = [DECLARATION + "\n"] if declaration else []
+    _render_pretty(element, out, "")
+    return "".join(out)
+
+
+def compact(element: Rendered, head: str) -> str:
+    """``head`` and the compact markup of ``element``, an element with children (the
+    document path of ``to_bytes``, kept to one call and one join).
+
+    Raises:
+        Incomplete: An element needs content it does not have.
+    """
+    out = [head]
+    _render(element, out)
     return "".join(out)
 
 
 def _render(element: Rendered, out: list[str]) -> None:
     # One function for the whole tree, with leaves rendered inline: most elements are
-    # leaves, and a call per element would cost more than the rendering itself.
-    children = element._children
-    if not children:
-        _render_leaf(element, out)
-        return
+    # leaves, and a call per element would cost more than the rendering itself. The caller
+    # knows ``element`` has children.
     tag = element.tag
     append = out.append
     append(f"<{tag}{element._astr}>")
-    for child in children:
+    for child in element._children:  # type: ignore[union-attr]
         made = child._markup
         if made is not None:
             append(made)
-            continue
-        if child._children:
+        elif child._children:
             _render(child, out)
-            continue
-        text = child._text
-        name = child.tag
-        if text is None:
-            if child._needs_content:
-                _incomplete(child)
-            append(f"<{name}{child._astr}/>")
-        else:
-            if "&" in text or "<" in text or ">" in text or "\r" in text:
-                text = escape_text(text)
-            append(f"<{name}{child._astr}>{text}</{name}>")
+        else:  # a leaf read by the parser: no markup made in advance
+            text = child._text
+            name = child.tag
+            if text is None:
+                if child._needs_content:
+                    _incomplete(child)
+                append(f"<{name}{child._astr}/>")
+            else:
+                if "&" in text or "<" in text or ">" in text or "\r" in text:
+                    text = escape_text(text)
+                append(f"<{name}{child._astr}>{text}</{name}>")
     append(f"</{tag}>")
 
 
