@@ -6,6 +6,7 @@ The reference folder exists in CI but not in a user's clone: only the tests that
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,8 @@ ROOT = TESTS.parent
 if str(TESTS) not in sys.path:  # makes tests/strategies.py importable as ``strategies``
     sys.path.insert(0, str(TESTS))
 
-SHARED = Path("/work/shared/reference")
+SHARED = ROOT.parent / "shared" / "reference"
+"""The read-only reference folder beside the checkout (in CI; absent from a user's clone)."""
 
 
 def _shared(relative: str) -> Path:
@@ -44,3 +46,11 @@ def corpus_dir() -> Path:
 def project_schema() -> etree.XMLSchema:
     """The committed ``schema/inboundxml.xsd`` of this project."""
     return etree.XMLSchema(etree.parse(str(ROOT / "schema" / "inboundxml.xsd")))
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    """A named pipe nobody writes to: opening it for reading blocks forever."""
+    path = tmp_path / "pipe.dtd"
+    os.mkfifo(path)
+    return path

@@ -7,12 +7,10 @@ declared entity, or open or fetch anything named in the document.
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from blocking import run_guarded
 from lxml import etree
 
 from inboundxml._frontends import Malformed, Refuse, expat_root, lxml_parser, lxml_root
@@ -35,31 +33,6 @@ DTDS = {
     "billion_laughs": _LAUGHS.encode(),
     "entity_in_content": b'<Response><!ENTITY w "word"><Say>&w;</Say></Response>',
 }
-
-
-def _guarded(action: Callable[[], object], seconds: float = 20.0) -> object:
-    """Run ``action`` in a thread and return what it returned or raised; fail if it blocks."""
-    out: list[object] = []
-
-    def target() -> None:
-        try:
-            out.append(action())
-        except BaseException as exc:  # the test inspects it
-            out.append(exc)
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "the front end blocked: it opened the named file"
-    return out[0]
-
-
-@pytest.fixture
-def fifo(tmp_path: Path) -> Path:
-    """A named pipe nobody writes to: opening it for reading blocks forever."""
-    path = tmp_path / "pipe.dtd"
-    os.mkfifo(path)
-    return path
 
 
 @pytest.mark.parametrize("name", sorted(DTDS))
@@ -94,8 +67,8 @@ def test_front_ends_want_exactly_one_root_element(body: bytes) -> None:
 
 def test_front_ends_never_open_a_fifo_named_as_the_external_subset(fifo: Path) -> None:
     body = f'<!DOCTYPE Response SYSTEM "{fifo}"><Response/>'.encode()
-    assert isinstance(_guarded(lambda: lxml_root(body)), Malformed)
-    assert _guarded(lambda: expat_root(body)) is None
+    assert isinstance(run_guarded(lambda: lxml_root(body)), Malformed)
+    assert run_guarded(lambda: expat_root(body)) is None
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-le", "utf-32"])
@@ -116,7 +89,7 @@ def test_the_lxml_parser_itself_loads_nothing_even_given_a_dtd_in_its_prolog(
         # (collect_ids=False is the setting with which libxml2 loads an external subset)
         parser.resolvers.add(Refuse())
         for candidate in (lxml_parser(), parser):
-            result = _guarded(
+            result = run_guarded(
                 lambda candidate=candidate, declared=declared: _parse_with(  # type: ignore[misc]
                     candidate, declared.encode(encoding)
                 )

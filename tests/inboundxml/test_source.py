@@ -8,12 +8,10 @@ depends on the size of the document.
 from __future__ import annotations
 
 import codecs
-import os
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from blocking import run_guarded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import documents
@@ -104,38 +102,13 @@ def test_plain_document_parses_in_every_accepted_encoding(
         assert parse(data).children[-1] == Say("Grüße, 日本語 😀")
 
 
-def _run_guarded(action: Callable[[], object], seconds: float = 20.0) -> object:
-    """Run ``action`` in a thread; fail (instead of hanging) if it has not returned in time."""
-    result: list[object] = []
-
-    def target() -> None:
-        try:
-            result.append(action())
-        except BaseException as exc:  # the test inspects it
-            result.append(exc)
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "the parser blocked: it opened the named file"
-    return result[0]
-
-
-@pytest.fixture
-def fifo(tmp_path: Path) -> Path:
-    """A named pipe nobody writes to: opening it for reading blocks forever."""
-    path = tmp_path / "pipe.dtd"
-    os.mkfifo(path)
-    return path
-
-
 @pytest.mark.parametrize(("codec", "declared", "bom"), WIDE)
 def test_dtd_naming_a_fifo_is_refused_without_opening_it(
     fifo: Path, codec: str, declared: str, bom: bool
 ) -> None:
     text = f'<!DOCTYPE Response SYSTEM "{fifo.as_uri()}"><Response><Say>Hi</Say></Response>'
     for data in (encode(text, codec, bom), encode(_padded(text), codec, bom)):
-        found = _run_guarded(lambda data=data: check(data))  # type: ignore[misc]
+        found = run_guarded(lambda data=data: check(data))  # type: ignore[misc]
         assert isinstance(found, list)
         assert [p.code for p in found] == [12100]
 
