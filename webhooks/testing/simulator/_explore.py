@@ -42,6 +42,7 @@ from ._explore_checks import (
     ENTRY_KINDS,
     RouteTable,
     digest,
+    failure,
     is_document,
     label,
     request_problems,
@@ -166,11 +167,12 @@ class _Explorer:
             path = short_url(req.url, origin).split("?")[0]
             self.visited_paths.add(path)
             notes = [n for n in call.notifications if n.url == req.url]
-            refused = req.document is not None and any(n.level == "error" for n in notes)
-            if req.document is not None and not refused:
+            failed = failure(req, notes)
+            if failed is None:
+                assert req.document is not None  # noqa: S101 - failure() says it ran
                 target = self.node(path, req.body, label(path, req.document))
             else:  # no document, or one whose verb refused to run
-                codes = tuple(n.code for n in notes if not refused or n.level == "error")
+                codes = tuple(n.code for n in failed)
                 listed = ", ".join(str(c) for c in codes) or "no answer"
                 text = "no route" if req.status == 404 else f"error {listed}"
                 target = self.node(path, req.body, f"{path}: {text}", codes)

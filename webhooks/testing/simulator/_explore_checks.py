@@ -19,7 +19,15 @@ from inboundxml import Response
 from ._model import SimNotification, SimRequest
 from ._text import short_url
 
-__all__ = ["DOCUMENT_KINDS", "RouteTable", "digest", "is_document", "label", "request_problems"]
+__all__ = [
+    "DOCUMENT_KINDS",
+    "RouteTable",
+    "digest",
+    "failure",
+    "is_document",
+    "label",
+    "request_problems",
+]
 
 DOCUMENT_KINDS = frozenset(
     {"voice", "fallback", "gather", "record", "dial", "redirect", "sms-action", "refer", "agent"}
@@ -95,6 +103,21 @@ def label(path: str, doc: Response | None) -> str:
     return f"{text} -> dial {', '.join(targets)}" if targets else text
 
 
+def failure(
+    req: SimRequest, notes: Sequence[SimNotification]
+) -> tuple[SimNotification, ...] | None:
+    """Why a document request failed (its error notifications; all of them when the document
+    could not be read), or None when its document ran.
+
+    A document fails when it could not be read, or when one of its verbs refused to run (a
+    13xxx/14xxx code recorded as an error when that verb was reached).
+    """
+    errors = tuple(n for n in notes if n.level == "error")
+    if req.document is not None and not errors:
+        return None
+    return errors or tuple(notes)
+
+
 def request_problems(
     req: SimRequest,
     referrer: str,
@@ -133,11 +156,9 @@ def request_problems(
                 (),
             )
         )
-    elif req.document is None or any(n.level == "error" for n in notes):
-        # No document, or one whose verb refused to run (a 13xxx/14xxx code when it ran).
-        errors = [n for n in notes if n.level == "error"] or list(notes)
-        codes = tuple(n.code for n in errors)
-        why = "; ".join(f"{n.code} {n.message}" for n in errors) or "no document"
+    elif (why_failed := failure(req, notes)) is not None:
+        codes = tuple(n.code for n in why_failed)
+        why = "; ".join(f"{n.code} {n.message}" for n in why_failed) or "no document"
         found.append(("failing", f"{path} failed: {why}", codes))
     served_by = routes.kind(path)
     expected = _EXPECTED.get(req.kind)
