@@ -281,6 +281,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
             "__slots__": (),
             "spec": spec,
             "tag": spec.tag,
+            "_close": f"</{spec.tag}>",
             "_needs_content": spec.content_required,
         },
     )

@@ -22,6 +22,7 @@ __all__ = [
     "compact",
     "leaf_markup",
     "markup",
+    "render_children",
 ]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -45,6 +46,10 @@ class Rendered(Protocol):
     @property
     def _markup(self) -> str | None:
         """The whole markup of an element without children, when it is made in advance."""
+
+    @property
+    def _close(self) -> str:
+        """The element's end tag (``'</Gather>'``)."""
 
     @property
     def _children(self) -> Sequence[Rendered] | None:
@@ -87,24 +92,29 @@ def compact(element: Rendered, head: str) -> str:
     Raises:
         Incomplete: An element needs content it does not have.
     """
-    out = [head]
-    _render(element, out)
+    out = [head, f"<{element.tag}{element._astr}>"]
+    render_children(element._children, out)  # type: ignore[arg-type]
+    out.append(element._close)
     return "".join(out)
 
 
-def _render(element: Rendered, out: list[str]) -> None:
+def render_children(children: Sequence[Rendered], out: list[str]) -> None:
+    """Append the compact markup of ``children`` to ``out`` (their parent writes its tags).
+
+    Raises:
+        Incomplete: An element needs content it does not have.
+    """
     # One function for the whole tree, with leaves rendered inline: most elements are
-    # leaves, and a call per element would cost more than the rendering itself. The caller
-    # knows ``element`` has children.
-    tag = element.tag
+    # leaves, and a call per element would cost more than the rendering itself.
     append = out.append
-    append(f"<{tag}{element._astr}>")
-    for child in element._children:  # type: ignore[union-attr]
+    for child in children:
         made = child._markup
         if made is not None:
             append(made)
         elif child._children:
-            _render(child, out)
+            append(f"<{child.tag}{child._astr}>")
+            render_children(child._children, out)
+            append(child._close)
         else:  # a leaf read by the parser: no markup made in advance
             text = child._text
             name = child.tag
@@ -116,7 +126,6 @@ def _render(element: Rendered, out: list[str]) -> None:
                 if "&" in text or "<" in text or ">" in text or "\r" in text:
                     text = escape_text(text)
                 append(f"<{name}{child._astr}>{text}</{name}>")
-    append(f"</{tag}>")
 
 
 def _render_leaf(element: Rendered, out: list[str]) -> None:
