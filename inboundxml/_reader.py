@@ -114,10 +114,10 @@ def reader_source(spec: ElementSpec) -> str:
         "    items = node.items()",
         "    if items:",
         "        key = tuple(items)",
-        "        found = _cache.get(key)",
-        "        if found is None:",
-        "            found = _attributes(key)",
-        "        attrs, astr = found",
+        "        try:",
+        "            attrs, astr = _cache[key]",
+        "        except KeyError:",
+        "            attrs, astr = _attributes(key)",
         "    else:",
     ]
     lines += (
