@@ -66,19 +66,27 @@ def canonical_text(spec: ElementSpec, value: object) -> str | None:
     return text
 
 
-def fast_text_source(spec: ElementSpec, *, str_or_none: bool = False) -> str:
+def fast_text_source(spec: ElementSpec, *, parsed: bool = False) -> str:
     """A cheap test that proves common text valid, when the format needs no further check.
 
-    The test reads the variable ``text``; with ``str_or_none`` it may assume that ``text`` is
-    a string or None (as parsed text is).
+    The test reads the variable ``text``. With ``parsed`` the text comes from an XML parser:
+    it is a string or None and holds only characters XML carries, so the test need not look
+    for the others (a control character, a lone surrogate).
     """
     most = URL_MAX if spec.text is TextKind.URL else spec.text_max
     limit = f" and len(text) <= {most}" if most is not None else ""
-    typed = "text" if str_or_none else "text.__class__ is str and text"
+    typed = "text" if parsed else "text.__class__ is str and text"
     if spec.text is TextKind.SPEECH:
-        return f"{typed} and text.isprintable() and not text.isspace(){limit}"
+        printable = "" if parsed else " and text.isprintable()"
+        return f"{typed}{printable} and not text.isspace(){limit}"
     if spec.text in (TextKind.URL, TextKind.NAME):
-        return f"{typed} and text.isprintable() and ' ' not in text{limit}"
+        # No whitespace at all. In parsed ASCII text the only whitespace characters XML
+        # carries are these four; other text needs the full test.
+        unspaced = "text.isprintable() and ' ' not in text"
+        if parsed:
+            ascii_unspaced = " and ".join(f"{c!r} not in text" for c in " \t\n\r")
+            unspaced = f"({ascii_unspaced} if text.isascii() else {unspaced})"
+        return f"{typed} and {unspaced}{limit}"
     if spec.text is TextKind.PHONE:  # ASCII digits, after a '+' or not
         digits = "(text.isdigit() or (text[0] == '+' and text[1:].isdigit()))"
         return f"{typed} and text.isascii() and {digits}{limit}"

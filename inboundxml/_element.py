@@ -11,7 +11,8 @@ readers share:
 - ``_text``: the text content, or None;
 - ``_children``: the list of children, or None for elements without children;
 - ``_markup``: the whole markup of an element without children, made by its constructor
-  (its values are final), or None (elements with children, parsed elements).
+  (its values are final) or by the reader for an element all in its attributes, or None
+  (elements with children, other parsed elements).
 """
 
 from __future__ import annotations

@@ -18,8 +18,11 @@ Everything here is derived from the table:
 - the attributes of an element are checked and rendered once per distinct attribute set
   (``Say voice="female" loop="2"``) and the result is kept in a bounded cache; elements share
   the (never mutated) attribute dict of their set;
+- an element all in its attributes (no text, no children: ``<Pause length="2"/>``) can never
+  change, so the cache keeps the element itself, with its markup, and documents share it;
 - text goes through the check the constructors use (a cheap test that proves common text
-  valid, the full check otherwise).
+  valid, the full check otherwise); the cheap test knows that parsed text holds only
+  characters XML carries.
 """
 
 from __future__ import annotations
@@ -109,6 +112,8 @@ def reader_source(spec: ElementSpec) -> str:
 
     Its second argument is how many levels may still nest below the element.
     """
+    if _content_free(spec):
+        return _shared_reader_source(spec)
     lines = [
         "def read(node, room):",
         "    items = node.items()",
@@ -163,7 +168,7 @@ def reader_source(spec: ElementSpec) -> str:
     else:
         lines += ["    if len(node):", "        raise _Irregular"]
     if spec.text is not TextKind.NONE:
-        fast = fast_text_source(spec, str_or_none=True)
+        fast = fast_text_source(spec, parsed=True)
         pad = ""
         if fast:
             lines.append(f"    if not ({fast}):")
@@ -191,22 +196,64 @@ def reader_source(spec: ElementSpec) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _content_free(spec: ElementSpec) -> bool:
+    """Whether an element of ``spec`` is all in its attributes (no children, no text)."""
+    return not spec.children and spec.text is TextKind.NONE and not spec.content_required
+
+
+def _shared_reader_source(spec: ElementSpec) -> str:
+    """The reader of an element all in its attributes (``<Pause length="2"/>``).
+
+    Such an element never changes once built (it has no children to append to), so one
+    element per attribute set is kept, with its markup, and every document shares it.
+    """
+    lines = [
+        "def read(node, room):",
+        "    if len(node):",
+        "        raise _Irregular",
+        "    text = node.text",
+        "    if text is not None and not text.isspace():",
+        "        raise _Irregular",
+        "    items = node.items()",
+        "    if not items:",
+        "        if _plain is None:",
+        "            raise _Irregular",
+        "        return _plain",
+        "    key = tuple(items)",
+        "    try:",
+        "        return _cache[key]",
+        "    except KeyError:",
+        "        return _attributes(key)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
     """The reader of ``spec`` and the map of its children's readers (filled by the caller)."""
-    cache: dict[_Key, _Attrs] = {}
+    cache: dict[_Key, Any] = {}
     children: dict[object, _Reader] = {}
+    cls = CLASSES[spec.tag]
+    bare = _complete(spec, {})
+    shared = _content_free(spec)
 
-    def attributes(key: _Key) -> _Attrs:
-        return _attributes(spec, cache, key)
+    def attributes(key: _Key) -> Any:
+        found = _check_attributes(spec, key)
+        result = _shared_leaf(cls, found) if shared else found
+        if sum(len(raw) for _, raw in key) <= CACHED_LENGTH:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            cache[key] = result
+        return result
 
     namespace: dict[str, Any] = {
         "_Irregular": Irregular,
         "_Invalid": Invalid,
         "_new": object.__new__,
-        "_cls": CLASSES[spec.tag],
+        "_cls": cls,
         "_cache": cache,
         "_attributes": attributes,
-        "_bare": _complete(spec, {}),
+        "_bare": bare,
+        "_plain": _shared_leaf(cls, bare) if shared and bare is not None else None,
         "_check_text": partial(canonical_text, spec),
         "_children": children,
     }
@@ -216,8 +263,18 @@ def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
     return reader, children
 
 
-def _attributes(spec: ElementSpec, cache: dict[_Key, _Attrs], key: _Key) -> _Attrs:
-    """Check an attribute set never seen (or no longer cached) and keep the result."""
+def _shared_leaf(cls: type[Element], found: _Attrs) -> Element:
+    """The element, all in its attributes, that every document reading them shares."""
+    element = object.__new__(cls)
+    element._attrs, element._astr = found
+    element._text = None
+    element._children = None
+    element._markup = f"<{cls.tag}{element._astr}/>"
+    return element
+
+
+def _check_attributes(spec: ElementSpec, key: _Key) -> _Attrs:
+    """Check an attribute set never seen (or no longer cached)."""
     given: dict[str, object] = {}
     for name, raw in key:
         found = COERCERS.get((spec.tag, name))
@@ -231,10 +288,6 @@ def _attributes(spec: ElementSpec, cache: dict[_Key, _Attrs], key: _Key) -> _Att
     result = _complete(spec, given)
     if result is None:
         raise Irregular
-    if sum(len(raw) for _, raw in key) <= CACHED_LENGTH:
-        if len(cache) >= CACHE_SIZE:
-            cache.clear()
-        cache[key] = result
     return result
 
 

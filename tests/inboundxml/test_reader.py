@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 from lxml import etree
 from strategies import damaged, documents
 
-from inboundxml import Element, parse
+from inboundxml import Element, InboundXMLError, parse
 from inboundxml import _frontends as frontends
 from inboundxml import _reader as reader
-from inboundxml.verbs import Gather, Pause, Play, Response, Say
+from inboundxml._compile import canonical_text, fast_text_source
+from inboundxml.spec import ELEMENTS
+from inboundxml.verbs import Gather, Hangup, Pause, Play, Response, Say
 
 PARSE = importlib.import_module("inboundxml._parse")
 
@@ -162,3 +164,42 @@ def test_fast_readers_and_walker_agree_on_every_corpus_document(corpus_dir: Path
         assert fast(expat_tree(data)) == expected, path.name
         compared += 1
     assert compared >= 100
+
+
+XML_CHARS = st.characters(
+    exclude_categories=["Cs"],
+    exclude_characters="".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+    + "\ufffe\uffff",
+)
+TEXT_TAGS = sorted(tag for tag, spec in ELEMENTS.items() if fast_text_source(spec, parsed=True))
+
+
+@settings(max_examples=400)
+@given(
+    tag=st.sampled_from(TEXT_TAGS),
+    text=st.one_of(
+        st.text(XML_CHARS, max_size=40),
+        st.text(st.sampled_from(" \t\n\r\xa0\u2028\u3000\x85\x7fab1+:/é"), max_size=12),
+    ),
+)
+def test_the_parsed_text_test_proves_only_canonical_valid_text(tag: str, text: str) -> None:
+    spec = ELEMENTS[tag]
+    test = eval(f"lambda text: {fast_text_source(spec, parsed=True)}")  # noqa: S307
+    if test(text):
+        assert canonical_text(spec, text) == text
+
+
+def test_elements_all_in_their_attributes_are_read_once_and_shared() -> None:
+    doc = Response(Pause(length=2), Say("Hi"), Pause(length=2), Hangup(), Pause(length=3))
+    one, two = parse(doc.to_bytes()), parse(doc.to_bytes())
+    assert one == two == doc
+    pause, say, again, hangup, other = one.children
+    assert pause is again is two.children[0]
+    assert hangup is two.children[3]
+    assert other is not pause
+    assert other == Pause(length=3)
+    assert say is not two.children[1]  # elements with text are read each time
+    assert str(pause) == '<Pause length="2"/>'
+    with pytest.raises(InboundXMLError):
+        pause.append(Say("more"))
+    assert parse(Response(Pause()).to_bytes()).children[0] == Pause()
