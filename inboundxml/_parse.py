@@ -55,6 +55,9 @@ def parse(
     unknown elements and stray text are dropped. :func:`check` lists the warnings. For a
     document without problems both readings return equal objects.
 
+    An element without text or children (``<Pause length="2"/>``, ``<Hangup/>``) can never
+    change, so valid documents that hold the same one may share one object.
+
     Args:
         source: The document, as text or bytes. Bytes are UTF-8 unless a byte order mark,
             the first bytes or the declaration say UTF-16 or UTF-32 (either byte order),
