@@ -230,15 +230,15 @@ def _shared_reader_source(spec: ElementSpec) -> str:
 
 def _compile(spec: ElementSpec) -> tuple[_Reader, dict[object, _Reader]]:
     """The reader of ``spec`` and the map of its children's readers (filled by the caller)."""
-    cache: dict[_Key, Any] = {}
+    cache: dict[_Key, _Attrs | Element] = {}
     children: dict[object, _Reader] = {}
     cls = CLASSES[spec.tag]
     bare = _complete(spec, {})
     shared = _content_free(spec)
 
-    def attributes(key: _Key) -> Any:
+    def attributes(key: _Key) -> _Attrs | Element:
         found = _check_attributes(spec, key)
-        result = _shared_leaf(cls, found) if shared else found
+        result: _Attrs | Element = _shared_leaf(cls, found) if shared else found
         if sum(len(raw) for _, raw in key) <= CACHED_LENGTH:
             if len(cache) >= CACHE_SIZE:
                 cache.clear()
