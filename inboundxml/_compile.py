@@ -102,7 +102,7 @@ SMALL_INTS = 100
 KNOWN_VALUES = 1024
 """Values remembered per attribute as valid (with their markup); the memory starts over when
 full. Closed lists (enums, methods, flags) are known from the start. Texts of elements
-without children are remembered likewise, with the end of their markup."""
+without children are remembered likewise, with their markup."""
 KNOWN_TEXT_LENGTH = 256
 """Longer texts are checked every time, never remembered."""
 
@@ -185,11 +185,15 @@ def _attr_lines(index: int, attr: Attr, spec: ElementSpec) -> list[str]:
 def _text_lines(spec: ElementSpec) -> list[str]:
     """Check the text of an element without children and make its markup.
 
-    Texts seen before map straight to their canonical form and the end of the markup.
+    Texts seen before map straight to their canonical form and markup (whole, for an element
+    built without attributes).
     """
     tag = spec.tag
     if spec.text is TextKind.NONE:
-        return ["    self._text = None", f"    self._markup = f'<{tag}{{s}}/>'"]
+        return [
+            "    self._text = None",
+            f"    self._markup = f'<{tag}{{s}}/>' if s else '<{tag}/>'",
+        ]
     lines = [
         "    c = _kt.get(text) if text.__class__ is str else None",
         "    if c is None:",
@@ -201,7 +205,7 @@ def _text_lines(spec: ElementSpec) -> list[str]:
     lines += [
         f"{pad}        c = _lt(text, _text(text))",
         "    self._text = c[0]",
-        f"    self._markup = f'<{tag}{{s}}{{c[1]}}'",
+        f"    self._markup = f'<{tag}{{s}}{{c[1]}}' if s else c[2]",
     ]
     return lines
 
@@ -310,7 +314,7 @@ def compile_class(spec: ElementSpec) -> type[Element]:
             fail_mixed(spec)
         return value, kids
 
-    texts: dict[str, tuple[str | None, str]] = {}
+    texts: dict[str, KnownText] = {}
     namespace: dict[str, Any] = {
         "_E": _NO_ATTRS,
         "_Invalid": Invalid,
@@ -362,13 +366,19 @@ def _learner(
     return learn
 
 
-def _text_learner(
-    tag: str, known: dict[str, tuple[str | None, str]]
-) -> Callable[[object, str | None], tuple[str | None, str]]:
-    """Remember a text checked valid with its canonical form and the end of its markup."""
+KnownText = tuple[str | None, str, str]
+"""A text known valid: its canonical form, the end of its element's markup (``'>Hi</Say>'``),
+and the whole markup of its element without attributes (``'<Say>Hi</Say>'``)."""
 
-    def learn(given: object, value: str | None) -> tuple[str | None, str]:
-        result = (value, "/>" if value is None else f">{escape_text(value)}</{tag}>")
+
+def _text_learner(
+    tag: str, known: dict[str, KnownText]
+) -> Callable[[object, str | None], KnownText]:
+    """Remember a text checked valid with its canonical form and its markup."""
+
+    def learn(given: object, value: str | None) -> KnownText:
+        end = "/>" if value is None else f">{escape_text(value)}</{tag}>"
+        result = (value, end, f"<{tag}{end}")
         if given.__class__ is str and len(given) <= KNOWN_TEXT_LENGTH:
             if len(known) >= KNOWN_VALUES:
                 known.clear()

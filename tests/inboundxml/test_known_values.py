@@ -8,7 +8,7 @@ import pytest
 
 from inboundxml import InboundXMLError
 from inboundxml import _compile as element
-from inboundxml.verbs import Dial, Gather, Pause, Say
+from inboundxml.verbs import Dial, Gather, Hangup, Pause, Say
 
 
 def known(cls: Any, keyword: str) -> dict[object, tuple[object, str, dict[str, object]]]:
@@ -116,17 +116,25 @@ def test_elements_given_the_same_values_have_equal_but_separate_attributes() -> 
     assert Say("e").attrs == {}
 
 
-def texts(cls: Any) -> dict[str, tuple[str | None, str]]:
-    """The memory of ``cls``'s texts: canonical text, end of the markup."""
-    memory: dict[str, tuple[str | None, str]] = cls.__init__.__globals__["_kt"]
+def texts(cls: Any) -> dict[str, tuple[str | None, str, str]]:
+    """The memory of ``cls``'s texts: canonical text, end of the markup, whole markup."""
+    memory: dict[str, tuple[str | None, str, str]] = cls.__init__.__globals__["_kt"]
     return memory
 
 
-def test_a_text_checked_once_is_remembered_with_the_end_of_its_markup() -> None:
+def test_a_text_checked_once_is_remembered_with_its_markup() -> None:
     text = "Fish & chips <today>"
     assert str(Say(text)) == "<Say>Fish &amp; chips &lt;today&gt;</Say>"
-    assert texts(Say)[text] == (text, ">Fish &amp; chips &lt;today&gt;</Say>")
+    assert texts(Say)[text] == (
+        text,
+        ">Fish &amp; chips &lt;today&gt;</Say>",
+        "<Say>Fish &amp; chips &lt;today&gt;</Say>",
+    )
     assert str(Say(text, loop=2)) == '<Say loop="2">Fish &amp; chips &lt;today&gt;</Say>'
+    assert str(Say(text)) == "<Say>Fish &amp; chips &lt;today&gt;</Say>"
+    assert str(Hangup()) == "<Hangup/>"
+    assert str(Pause(length=2)) == '<Pause length="2"/>'
+    assert str(Pause()) == "<Pause/>"
 
 
 def test_invalid_long_and_subclassed_texts_are_never_remembered() -> None:
