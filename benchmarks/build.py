@@ -126,21 +126,14 @@ def twilio_large() -> bytes:
 
 
 def fresh_large(count: int) -> list[bytes]:
-    """``count`` 206-element documents whose texts all differ from one document to the next."""
-    documents = []
-    for n in range(count):
-        children: list[Say | Play | Pause | Dial] = []
-        for i in range(ROTATION):
-            kind = i % 3
-            if kind == 0:
-                children.append(Say(f"Message {n} number {i}", loop=1))
-            elif kind == 1:
-                children.append(Play(f"{AUDIO}?n={n}&i={i}"))
-            else:
-                children.append(Pause(length=1))
-        children.append(Dial(*(Number(f"+1555{n:05d}{i}") for i in range(5)), timeout=20))
-        documents.append(Response(*children).to_bytes())
-    return documents
+    """``count`` copies of the 206-element document whose texts differ from copy to copy."""
+    data = ours_large()
+    return [
+        data.replace(b"Message number", f"Message {n} number".encode()).replace(
+            AUDIO.encode(), f"{AUDIO}?n={n}".encode()
+        )
+        for n in range(count)
+    ]
 
 
 def paired_each_us(
