@@ -35,7 +35,7 @@ from . import _rules as rules
 from ._compile import canonical_text, compile_source, fast_text_source
 from ._element import Element
 from ._frontends import expat_root
-from ._render import attr_string
+from ._render import attr_string, leaf_markup
 from ._values import Invalid, coercer
 from .spec import ELEMENTS, ROOT, Attr, ElementSpec, TextKind
 from .verbs import CLASSES
@@ -269,7 +269,7 @@ def _shared_leaf(cls: type[Element], found: _Attrs) -> Element:
     element._attrs, element._astr = found
     element._text = None
     element._children = None
-    element._markup = f"<{cls.tag}{element._astr}/>"
+    element._markup = leaf_markup(cls.tag, element._astr, None)
     return element
 
 
