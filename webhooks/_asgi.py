@@ -95,13 +95,7 @@ async def read_event(
                 raise UnsupportedMediaType(
                     f"body must be {FORM_CONTENT_TYPE}, got {mime or 'no Content-Type'}"
                 )
-    # check_sids(params), inlined: this runs on every webhook
-    call_sid = params.get("CallSid")
-    if call_sid is not None and not _CALL_SID(call_sid):
-        raise BadRequest(_bad_sid("CallSid", "CA", call_sid))
-    account_sid = params.get("AccountSid")
-    if account_sid is not None and not _ACCOUNT_SID(account_sid):
-        raise BadRequest(_bad_sid("AccountSid", "AC", account_sid))
+    check_sids(params)
     if security.account_sid is not None:
         security.check_account(params)
     return route.kind.event.from_params(params)
