@@ -60,8 +60,9 @@ def guard_settings() -> tuple[float, int]:
     return timeout, size
 
 
-class RequestGuard:
-    """The deadline and the header count, shared by both protocols.
+class RequestGuard(asyncio.Protocol):
+    """The deadline and the header count, shared by both protocols (put before uvicorn's
+    protocol class among the bases).
 
     ``_reading`` is true from a request's first byte (or the connection's opening) until the
     request is complete; ``_header_bytes`` counts bytes received while its headers are unfinished.
@@ -81,6 +82,16 @@ class RequestGuard:
         self._header_bytes = 0
         self._in_headers = True
         self._headers_ended = False
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Start the deadline: the first request must arrive in time too."""
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """Cancel the deadline."""
+        self._disarm()
+        super().connection_lost(exc)
 
     def _arm(self) -> None:
         if self._deadline is None:
@@ -122,16 +133,6 @@ class GuardedH11Protocol(RequestGuard, H11Protocol):
         super().__init__(*args, **kwargs)
         self._guard_init()
         self._in_headers = False  # h11 enforces its own limit (h11_max_incomplete_event_size)
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        """Start the deadline: the first request must arrive in time too."""
-        super().connection_made(transport)
-        self._arm()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        """Cancel the deadline."""
-        self._disarm()
-        super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         """Parse, then run the deadline while the request is still incomplete."""
