@@ -140,10 +140,7 @@ class Element:
         """
         if self.tag != ROOT:
             raise InboundXMLError(rules.wrong_root(self.tag, self.tag, hint=True))
-        try:
-            return markup(self, pretty, declaration)
-        except Incomplete as exc:
-            raise self._incomplete(exc) from None
+        return self._rendered(pretty, declaration)
 
     def to_bytes(self, *, pretty: bool = False) -> bytes:
         """The document as UTF-8 bytes with the XML declaration, ready for an HTTP body.
@@ -152,18 +149,22 @@ class Element:
             InboundXMLError: As :meth:`to_xml`.
         """
         children = self._children
-        if self.tag != ROOT:
-            raise InboundXMLError(rules.wrong_root(self.tag, self.tag, hint=True))
+        if pretty or not children or self.tag != ROOT:
+            return self.to_xml(pretty=pretty).encode()
+        # The common case in one call and one join: Response's own tags are constants.
+        out = [_DOCUMENT_START, self._astr, ">"]
         try:
-            if pretty or not children:
-                return markup(self, pretty, True).encode()
-            # The common case in one call and one join: Response's own tags are constants.
-            out = [_DOCUMENT_START, self._astr, ">"]
             render_children(children, out)
         except Incomplete as exc:
             raise self._incomplete(exc) from None
         out.append(_DOCUMENT_END)
         return "".join(out).encode()
+
+    def _rendered(self, pretty: bool, declaration: bool) -> str:
+        try:
+            return markup(self, pretty, declaration)
+        except Incomplete as exc:
+            raise self._incomplete(exc) from None
 
     def _incomplete(self, exc: Incomplete) -> InboundXMLError:
         path, element = next((p, e) for p, e in self.walk() if e is exc.element)
@@ -172,10 +173,7 @@ class Element:
     def __str__(self) -> str:
         if self.tag == ROOT:
             return self.to_xml()
-        try:
-            return markup(self, False, False)
-        except Incomplete as exc:
-            raise self._incomplete(exc) from None
+        return self._rendered(False, False)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):

@@ -19,7 +19,6 @@ __all__ = [
     "Incomplete",
     "Rendered",
     "attr_string",
-    "compact",
     "leaf_markup",
     "markup",
     "render_children",
@@ -79,19 +78,14 @@ def markup(element: Rendered, pretty: bool, declaration: bool) -> str:
             out: list[str] = [DECLARATION] if declaration else []
             _render_leaf(element, out)
             return "".join(out)
-        return compact(element, DECLARATION if declaration else "")
+        return _compact(element, DECLARATION if declaration else "")
     out = [DECLARATION + "\n"] if declaration else []
     _render_pretty(element, out, "")
     return "".join(out)
 
 
-def compact(element: Rendered, head: str) -> str:
-    """``head`` and the compact markup of ``element``, an element with children (the
-    document path of ``to_bytes``, kept to one call and one join).
-
-    Raises:
-        Incomplete: An element needs content it does not have.
-    """
+def _compact(element: Rendered, head: str) -> str:
+    """``head`` and the compact markup of ``element``, an element with children."""
     out = [head, f"<{element.tag}{element._astr}>"]
     render_children(element._children, out)  # type: ignore[arg-type]
     out.append(element._close)
@@ -133,13 +127,9 @@ def _render_leaf(element: Rendered, out: list[str]) -> None:
     if made is not None:
         out.append(made)
         return
-    tag, text = element.tag, element._text
-    if text is not None:
-        out.append(leaf_markup(tag, element._astr, text))
-    elif element._needs_content:
+    if element._text is None and element._needs_content:
         _incomplete(element)
-    else:
-        out.append(f"<{tag}{element._astr}/>")
+    out.append(leaf_markup(element.tag, element._astr, element._text))
 
 
 def leaf_markup(tag: str, astr: str, text: str | None) -> str:
