@@ -20,7 +20,6 @@ from typing import Any, NoReturn
 from . import _rules as rules
 from ._element import Element, attr_property, check_count, class_docstring, fail_child, fail_mixed
 from ._values import (
-    URL_MAX,
     Invalid,
     check_format,
     coercer,
@@ -29,6 +28,7 @@ from ._values import (
     lexicon,
     render_value,
     text_checker,
+    text_limit,
 )
 from .errors import InboundXMLError
 from .spec import ELEMENTS, Attr, ElementSpec, Kind, TextKind
@@ -73,7 +73,7 @@ def fast_text_source(spec: ElementSpec, *, parsed: bool = False) -> str:
     it is a string or None and holds only characters XML carries, so the test need not look
     for the others (a control character, a lone surrogate).
     """
-    most = URL_MAX if spec.text is TextKind.URL else spec.text_max
+    most = text_limit(spec)
     limit = f" and len(text) <= {most}" if most is not None else ""
     typed = "text" if parsed else "text.__class__ is str and text"
     if spec.text is TextKind.SPEECH:

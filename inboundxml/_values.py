@@ -29,6 +29,7 @@ __all__ = [
     "lexicon",
     "render_value",
     "text_checker",
+    "text_limit",
     "use_url_resolver",
 ]
 
@@ -266,6 +267,11 @@ def _string_coercer(attr: Attr) -> Callable[[object], object]:
         return value
 
     return string
+
+
+def text_limit(spec: ElementSpec) -> int | None:
+    """The most characters the text of ``spec`` may hold (:data:`URL_MAX` for a URL)."""
+    return URL_MAX if spec.text is TextKind.URL else spec.text_max
 
 
 def text_checker(spec: ElementSpec) -> Callable[[object], str | None]:

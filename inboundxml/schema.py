@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ._values import URL_MAX, lexicon
+from ._values import URL_MAX, lexicon, text_limit
 from .spec import ELEMENTS, ROOT, Attr, ElementSpec, Kind, TextKind
 
 __all__ = ["xsd"]
@@ -89,7 +89,7 @@ def _element_type(schema: etree._Element, spec: ElementSpec) -> None:
     if has_text and not spec.children:
         text_type = f"{spec.tag}_text"
         rule = _el(_el(schema, "simpleType", name=text_type), "restriction", base="xs:string")
-        longest = URL_MAX if spec.text is TextKind.URL else spec.text_max
+        longest = text_limit(spec)
         if longest is not None:
             _el(rule, "maxLength", value=str(longest))
         if spec.text_required:
