@@ -128,6 +128,11 @@ def _read(
     return root, walker.problems
 
 
+def _all_text(node: etree._Element) -> str:
+    """The text of ``node`` itself: before its first child and after each child."""
+    return "".join([node.text or ""] + [child.tail or "" for child in node])
+
+
 def name_of(node: etree._Element) -> str:
     """The tag of a node as written (namespaced tags keep their ``{uri}``)."""
     return node.tag if isinstance(node.tag, str) else "?"
@@ -220,7 +225,7 @@ class _Walker:
 
     def text(self, node: etree._Element, spec: ElementSpec, path: str) -> str | None:
         if spec.text is TextKind.NONE or (len(node) and spec.children):
-            content = "".join([node.text or ""] + [child.tail or "" for child in node])
+            content = _all_text(node)
             if content.strip():
                 if spec.text is TextKind.NONE:
                     self.add(rules.stray_text(spec, content, path), node)
@@ -232,7 +237,7 @@ class _Walker:
             return None
         raw = node.text
         if len(node):  # children it cannot hold (reported, dropped): its text is around them
-            raw = "".join([node.text or ""] + [child.tail or "" for child in node])
+            raw = _all_text(node)
         try:
             text = canonical_text(spec, raw)
         except Invalid as exc:
